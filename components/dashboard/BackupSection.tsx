@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { backupFileName, exportBackup } from '@/lib/backup/export';
+import { importBackupText } from '@/lib/backup/import';
+import { getDb } from '@/lib/db/database';
+import { downloadText } from './download';
+
+type Status =
+  { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done' | 'error'; text: string };
+
+export function BackupSection() {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    setStatus({ kind: 'busy', text: `Checking ${file.name}…` });
+    const result = await importBackupText(getDb(), await file.text(), Date.now());
+    setStatus(
+      result.ok
+        ? {
+            kind: 'done',
+            text: `Imported ${result.counts.contacts} contacts and ${result.counts.touches} touches.`,
+          }
+        : { kind: 'error', text: `Nothing was imported. ${result.error}` },
+    );
+  };
+
+  const onExport = async () => {
+    const now = Date.now();
+    const backup = await exportBackup(getDb(), now);
+    downloadText(backupFileName(now), JSON.stringify(backup), 'application/json');
+    setStatus({
+      kind: 'done',
+      text: `Exported ${backup.contacts.length} contacts and ${backup.touches.length} touches.`,
+    });
+  };
+
+  return (
+    <section aria-labelledby="backup-heading" className="li-card">
+      <h2 id="backup-heading">Backup</h2>
+      <p>Your data lives only in this browser. Export a backup now and then; import restores it.</p>
+      <div className="li-row">
+        <button type="button" onClick={() => void onExport()}>
+          Export backup
+        </button>
+        <label className="li-file">
+          Import backup
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import backup"
+            onChange={(e) => {
+              void onImport(e.currentTarget.files?.[0]);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <p role="status" className={`li-status li-status-${status.kind}`}>
+        {status.kind === 'idle' ? '' : status.text}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import {
+  CadenceSchema,
+  ChannelSchema,
+  EmailSchema,
+  LinkedinPathSchema,
+  MAX_NAME_LENGTH,
+  NameSchema,
+  NoteSchema,
+  OutcomeSchema,
+  SOURCES,
+} from '../model';
+
+export const BACKUP_FORMAT = 'last-impression-backup';
+export const BACKUP_VERSION = 1;
+
+const IsoDate = v.pipe(
+  v.string('must be an ISO date'),
+  v.isoTimestamp('is not an ISO date such as 2026-01-31T09:00:00.000Z'),
+);
+const Id = v.pipe(
+  v.string('id must be text'),
+  v.nonEmpty('id must not be empty'),
+  v.maxLength(100),
+);
+const OptionalText = (what: string) =>
+  v.optional(v.pipe(v.string(`${what} must be text`), v.maxLength(MAX_NAME_LENGTH)));
+
+export const BackupContactSchema = v.object({
+  id: Id,
+  name: NameSchema,
+  emails: v.array(EmailSchema, 'emails must be a list'),
+  linkedin: v.array(LinkedinPathSchema, 'linkedin must be a list'),
+  company: OptionalText('company'),
+  headline: OptionalText('headline'),
+  notes: v.optional(NoteSchema),
+  tags: v.optional(v.array(v.pipe(v.string(), v.maxLength(100)), 'tags must be a list')),
+  cadenceDays: v.optional(CadenceSchema),
+  excludeFromNudges: v.optional(v.boolean()),
+});
+
+export const BackupTouchSchema = v.object({
+  id: Id,
+  contactId: Id,
+  at: IsoDate,
+  channel: ChannelSchema,
+  outcome: OutcomeSchema,
+  note: v.optional(NoteSchema),
+  goodNews: v.optional(v.boolean('goodNews must be true or false')),
+  source: v.optional(v.picklist(SOURCES)),
+});
+
+/** The header is checked first, so a foreign or future file is named as such, not as noise. */
+export const BackupHeaderSchema = v.object({
+  format: v.literal(BACKUP_FORMAT, 'this is not a Last Impression backup'),
+  version: v.pipe(v.number('version must be a number'), v.integer()),
+});
+
+export const BackupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: IsoDate,
+  contacts: v.array(BackupContactSchema, 'contacts must be a list'),
+  touches: v.array(BackupTouchSchema, 'touches must be a list'),
+});
+
+export type Backup = v.InferOutput<typeof BackupSchema>;
+export type BackupContact = v.InferOutput<typeof BackupContactSchema>;
+export type BackupTouch = v.InferOutput<typeof BackupTouchSchema>;

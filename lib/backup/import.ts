@@ -1,0 +1,140 @@
+import { computeDueAt } from '../impressions';
+import { identityKeys, type Contact, type Settings, type Touch } from '../model';
+import { newContact } from '../db/contacts';
+import type { LastImpressionDb } from '../db/database';
+import { getSettings } from '../db/settings';
+import { withSummary } from '../db/summary';
+import type { Backup } from './format';
+import { parseBackup } from './validate';
+
+export interface ImportCounts {
+  contacts: number;
+  touches: number;
+}
+
+export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; error: string };
+
+/** Validates the whole file, then writes it in one transaction: all or nothing. */
+export async function importBackupText(
+  db: LastImpressionDb,
+  text: string,
+  now: number,
+): Promise<ImportResult> {
+  const parsed = parseBackup(text, now);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, counts: await importRecords(db, parsed.backup, now) };
+  } catch (e) {
+    return {
+      ok: false,
+      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/**
+ * Writes validated records. Ids make a second import of the same file a no-op; a contact whose
+ * email or LinkedIn path is already known is folded into the existing contact.
+ */
+export async function importRecords(
+  db: LastImpressionDb,
+  data: Pick<Backup, 'contacts' | 'touches'>,
+  now: number,
+): Promise<ImportCounts> {
+  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+    const settings = await getSettings(db);
+    const byId = new Map<string, Contact>();
+    for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
+      if (c) byId.set(c.id, c);
+    }
+    const allKeys = data.contacts.flatMap((c) => identityKeys(c));
+    const byKey = new Map<string, Contact>();
+    for (const c of await db.contacts.where('identities').anyOf(allKeys).toArray()) {
+      for (const k of c.identities) byKey.set(k, c);
+    }
+
+    const targetOf = new Map<string, Contact>();
+    const existed = new Set<string>();
+    for (const incoming of data.contacts) {
+      const existing =
+        byId.get(incoming.id) ??
+        identityKeys(incoming)
+          .map((k) => byKey.get(k))
+          .find(Boolean);
+      const merged = mergeIncoming(existing, incoming, settings, now);
+      if (existing) existed.add(existing.id);
+      targetOf.set(incoming.id, merged);
+      // A later record naming the same person builds on this one instead of replacing it.
+      byId.set(merged.id, merged);
+      for (const k of merged.identities) byKey.set(k, merged);
+    }
+
+    const touches: Touch[] = data.touches.map((t) => ({
+      id: t.id,
+      contactId: targetOf.get(t.contactId)!.id,
+      at: Date.parse(t.at),
+      channel: t.channel,
+      outcome: t.outcome,
+      ...(t.note ? { note: t.note } : {}),
+      ...(t.goodNews ? { goodNews: true } : {}),
+      source: t.source ?? 'import',
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await db.touches.bulkPut(touches);
+
+    // New contacts' touches are all in hand; known contacts may have more stored already.
+    const byContact = new Map<string, Touch[]>();
+    for (const t of touches) {
+      if (existed.has(t.contactId)) continue;
+      const list = byContact.get(t.contactId);
+      if (list) list.push(t);
+      else byContact.set(t.contactId, [t]);
+    }
+    if (existed.size) {
+      await db.touches
+        .where('contactId')
+        .anyOf([...existed])
+        .each((t) => {
+          const list = byContact.get(t.contactId);
+          if (list) list.push(t);
+          else byContact.set(t.contactId, [t]);
+        });
+    }
+    const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
+    await db.contacts.bulkPut(
+      [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
+    );
+    return { contacts: data.contacts.length, touches: touches.length };
+  });
+}
+
+function mergeIncoming(
+  existing: Contact | undefined,
+  incoming: Backup['contacts'][number],
+  settings: Settings,
+  now: number,
+): Contact {
+  const fields = {
+    name: incoming.name,
+    emails: [...(existing?.emails ?? []), ...incoming.emails],
+    linkedin: [...(existing?.linkedin ?? []), ...incoming.linkedin],
+    company: incoming.company ?? existing?.company,
+    headline: incoming.headline ?? existing?.headline,
+    notes: incoming.notes ?? existing?.notes,
+    tags: [...(existing?.tags ?? []), ...(incoming.tags ?? [])],
+    cadenceDays: incoming.cadenceDays ?? existing?.cadenceDays,
+    excludeFromNudges: incoming.excludeFromNudges ?? existing?.excludeFromNudges,
+  };
+  const base = newContact(
+    fields,
+    settings,
+    existing?.createdAt ?? now,
+    existing?.id ?? incoming.id,
+  );
+  const merged: Contact = existing
+    ? { ...existing, ...base, identities: identityKeys(base) }
+    : base;
+  merged.dueAt = computeDueAt(merged, settings);
+  return merged;
+}

@@ -1,0 +1,207 @@
+import * as v from 'valibot';
+import { computeDueAt, EMPTY_SUMMARY } from '../impressions';
+import {
+  describeIssues,
+  identityKeys,
+  type Contact,
+  type IdentityKey,
+  type Settings,
+} from '../model';
+import type { LastImpressionDb } from './database';
+import { ContactFieldsSchema, type ContactFields } from './inputs';
+import { getSettings } from './settings';
+import { recomputeContact } from './summary';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const unique = <T>(items: readonly T[]) => [...new Set(items)];
+
+export function newContact(
+  fields: ContactFields,
+  settings: Settings,
+  now: number,
+  id: string = crypto.randomUUID(),
+): Contact {
+  const emails = unique(fields.emails);
+  const linkedin = unique(fields.linkedin);
+  const contact: Contact = {
+    id,
+    name: fields.name,
+    emails,
+    linkedin,
+    identities: identityKeys({ emails, linkedin }),
+    tags: unique(fields.tags ?? []),
+    ...(fields.company ? { company: fields.company } : {}),
+    ...(fields.headline ? { headline: fields.headline } : {}),
+    ...(fields.notes ? { notes: fields.notes } : {}),
+    ...(fields.cadenceDays !== undefined ? { cadenceDays: fields.cadenceDays } : {}),
+    ...(fields.excludeFromNudges ? { excludeFromNudges: true } : {}),
+    ...EMPTY_SUMMARY,
+    halfLifeDays: settings.halfLifeDays,
+    dueAt: -1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  contact.dueAt = computeDueAt(contact, settings);
+  return contact;
+}
+
+export async function findContactByIdentity(
+  db: LastImpressionDb,
+  key: IdentityKey,
+): Promise<Contact | undefined> {
+  return db.contacts.where('identities').equals(key).first();
+}
+
+/** The identities of `keys` already held by a contact other than `exceptId`. */
+async function takenIdentities(
+  db: LastImpressionDb,
+  keys: readonly IdentityKey[],
+  exceptId?: string,
+): Promise<IdentityKey[]> {
+  if (keys.length === 0) return [];
+  const owners = await db.contacts.where('identities').anyOf(keys).toArray();
+  return keys.filter((k) => owners.some((o) => o.id !== exceptId && o.identities.includes(k)));
+}
+
+function takenMessage(keys: readonly IdentityKey[]): string {
+  const shown = keys.map((k) => k.replace(/^(email|linkedin):/, ''));
+  return `${shown.join(', ')} already belongs to another contact; merge the two instead`;
+}
+
+export async function addContact(
+  db: LastImpressionDb,
+  input: unknown,
+  now: number,
+): Promise<Result<Contact>> {
+  const parsed = v.safeParse(ContactFieldsSchema, input);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
+  return db.transaction('rw', db.contacts, db.meta, async () => {
+    const contact = newContact(parsed.output, await getSettings(db), now);
+    const taken = await takenIdentities(db, contact.identities);
+    if (taken.length) return { ok: false as const, error: takenMessage(taken) };
+    await db.contacts.add(contact);
+    return { ok: true as const, value: contact };
+  });
+}
+
+export async function updateContact(
+  db: LastImpressionDb,
+  id: string,
+  input: unknown,
+  now: number,
+): Promise<Result<Contact>> {
+  const parsed = v.safeParse(ContactFieldsSchema, input);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
+  return db.transaction('rw', db.contacts, db.meta, async () => {
+    const existing = await db.contacts.get(id);
+    if (!existing) return { ok: false as const, error: 'That contact no longer exists' };
+    const settings = await getSettings(db);
+    const fresh = newContact(parsed.output, settings, existing.createdAt, id);
+    const taken = await takenIdentities(db, fresh.identities, id);
+    if (taken.length) return { ok: false as const, error: takenMessage(taken) };
+    const next: Contact = {
+      ...fresh,
+      touchCount: existing.touchCount,
+      lastTouchAt: existing.lastTouchAt,
+      lastOutcome: existing.lastOutcome,
+      lastPositiveAt: existing.lastPositiveAt,
+      goodwillAtLastTouch: existing.goodwillAtLastTouch,
+      halfLifeDays: existing.halfLifeDays,
+      ...(existing.snoozedUntil !== undefined ? { snoozedUntil: existing.snoozedUntil } : {}),
+      ...(existing.dismissedAt !== undefined ? { dismissedAt: existing.dismissedAt } : {}),
+      updatedAt: now,
+    };
+    next.dueAt = computeDueAt(next, settings);
+    await db.contacts.put(next);
+    return { ok: true as const, value: next };
+  });
+}
+
+/** Deletes a contact and all its touches together. */
+export async function deleteContact(db: LastImpressionDb, id: string): Promise<void> {
+  await db.transaction('rw', db.contacts, db.touches, async () => {
+    await db.touches.where('contactId').equals(id).delete();
+    await db.contacts.delete(id);
+  });
+}
+
+/** Attaches an identity seen on a page to an existing contact. */
+export async function linkIdentity(
+  db: LastImpressionDb,
+  contactId: string,
+  key: IdentityKey,
+  now: number,
+): Promise<Result<Contact>> {
+  return db.transaction('rw', db.contacts, db.meta, async () => {
+    const contact = await db.contacts.get(contactId);
+    if (!contact) return { ok: false as const, error: 'That contact no longer exists' };
+    if (contact.identities.includes(key)) return { ok: true as const, value: contact };
+    const taken = await takenIdentities(db, [key], contactId);
+    if (taken.length) return { ok: false as const, error: takenMessage(taken) };
+    const value = key.slice(key.indexOf(':') + 1);
+    const next: Contact = {
+      ...contact,
+      emails: key.startsWith('email:') ? [...contact.emails, value] : contact.emails,
+      linkedin: key.startsWith('linkedin:') ? [...contact.linkedin, value] : contact.linkedin,
+      updatedAt: now,
+    };
+    next.identities = identityKeys(next);
+    next.dueAt = computeDueAt(next, await getSettings(db));
+    await db.contacts.put(next);
+    return { ok: true as const, value: next };
+  });
+}
+
+/**
+ * Merges `fromId` into `intoId`: identities, tags and notes joined, every touch moved, the
+ * summary recomputed, the merged-away contact deleted; one transaction, so nothing is lost.
+ */
+export async function mergeContacts(
+  db: LastImpressionDb,
+  intoId: string,
+  fromId: string,
+  now: number,
+): Promise<Result<Contact>> {
+  if (intoId === fromId) return { ok: false, error: 'Pick two different contacts to merge' };
+  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+    const [into, from] = await Promise.all([db.contacts.get(intoId), db.contacts.get(fromId)]);
+    if (!into || !from)
+      return { ok: false as const, error: 'One of the contacts no longer exists' };
+    await db.touches
+      .where('contactId')
+      .equals(fromId)
+      .modify({ contactId: intoId, updatedAt: now });
+    const joined: Contact = {
+      ...into,
+      emails: unique([...into.emails, ...from.emails]),
+      linkedin: unique([...into.linkedin, ...from.linkedin]),
+      tags: unique([...into.tags, ...from.tags]),
+      ...(into.company || from.company ? { company: into.company ?? from.company } : {}),
+      ...(into.headline || from.headline ? { headline: into.headline ?? from.headline } : {}),
+      ...(into.notes || from.notes
+        ? { notes: [into.notes, from.notes].filter(Boolean).join('\n\n') }
+        : {}),
+    };
+    joined.identities = identityKeys(joined);
+    await db.contacts.delete(fromId);
+    const merged = await recomputeContact(db, joined, await getSettings(db), now);
+    return { ok: true as const, value: merged };
+  });
+}
+
+/** Snooze until `until`, or dismiss until the next touch. */
+export async function setNudgeState(
+  db: LastImpressionDb,
+  contactId: string,
+  change: { snoozedUntil: number } | { dismissedAt: number },
+): Promise<Contact | undefined> {
+  return db.transaction('rw', db.contacts, db.meta, async () => {
+    const contact = await db.contacts.get(contactId);
+    if (!contact) return undefined;
+    const next: Contact = { ...contact, ...change };
+    next.dueAt = computeDueAt(next, await getSettings(db));
+    await db.contacts.put(next);
+    return next;
+  });
+}

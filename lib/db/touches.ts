@@ -1,0 +1,153 @@
+import * as v from 'valibot';
+import { addToSummary, computeDueAt } from '../impressions';
+import {
+  describeIssues,
+  identityToKey,
+  touchTimeSchema,
+  type Contact,
+  type Identity,
+  type Touch,
+} from '../model';
+import { findContactByIdentity, newContact, type Result } from './contacts';
+import type { LastImpressionDb } from './database';
+import { LogTouchInputSchema, TouchPatchSchema } from './inputs';
+import { getSettings } from './settings';
+import { recomputeContact } from './summary';
+
+function fieldsFromIdentity(identity: Identity, name: string | undefined, headline?: string) {
+  return {
+    name: name ?? identity.value,
+    emails: identity.kind === 'email' ? [identity.value] : [],
+    linkedin: identity.kind === 'linkedin' ? [identity.value] : [],
+    ...(headline ? { headline } : {}),
+  };
+}
+
+/**
+ * Logs a touch and updates its contact's summary in one transaction, creating the contact
+ * from the identity when it is new.
+ */
+export async function logTouch(
+  db: LastImpressionDb,
+  input: unknown,
+  now: number,
+): Promise<Result<{ touch: Touch; contact: Contact }>> {
+  const parsed = v.safeParse(LogTouchInputSchema, input);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
+  const data = parsed.output;
+  const at = data.at ?? now;
+  const time = v.safeParse(touchTimeSchema(now), at);
+  if (!time.success) return { ok: false, error: describeIssues(time.issues) };
+  if (!data.contactId && !data.identity) return { ok: false, error: 'Say who the touch was with' };
+
+  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+    const settings = await getSettings(db);
+    let contact = data.contactId
+      ? await db.contacts.get(data.contactId)
+      : await findContactByIdentity(db, identityToKey(data.identity!));
+    if (!contact) {
+      if (!data.identity) return { ok: false as const, error: 'That contact no longer exists' };
+      contact = newContact(
+        fieldsFromIdentity(data.identity, data.name, data.headline),
+        settings,
+        now,
+      );
+    }
+    const touch: Touch = {
+      id: crypto.randomUUID(),
+      contactId: contact.id,
+      at,
+      channel: data.channel,
+      outcome: data.outcome,
+      ...(data.note ? { note: data.note } : {}),
+      ...(data.goodNews ? { goodNews: true } : {}),
+      source: data.source,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.touches.add(touch);
+    const inOrder =
+      contact.halfLifeDays === settings.halfLifeDays &&
+      (contact.lastTouchAt === null || at >= contact.lastTouchAt);
+    let next: Contact;
+    if (inOrder) {
+      next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
+      next.dueAt = computeDueAt(next, settings);
+      await db.contacts.put(next);
+    } else {
+      await db.contacts.put(contact);
+      next = await recomputeContact(db, contact, settings, now);
+    }
+    return { ok: true as const, value: { touch, contact: next } };
+  });
+}
+
+export async function editTouch(
+  db: LastImpressionDb,
+  touchId: string,
+  patch: unknown,
+  now: number,
+): Promise<Result<Touch>> {
+  const parsed = v.safeParse(TouchPatchSchema, patch);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
+  const data = parsed.output;
+  if (data.at !== undefined) {
+    const time = v.safeParse(touchTimeSchema(now), data.at);
+    if (!time.success) return { ok: false, error: describeIssues(time.issues) };
+  }
+  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+    const touch = await db.touches.get(touchId);
+    if (!touch) return { ok: false as const, error: 'That touch no longer exists' };
+    const next: Touch = { ...touch, ...data, updatedAt: now };
+    if (data.note === '') delete next.note;
+    if (data.goodNews === false) delete next.goodNews;
+    await db.touches.put(next);
+    const contact = await db.contacts.get(touch.contactId);
+    if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+    return { ok: true as const, value: next };
+  });
+}
+
+/** Deletes a touch and returns it, so the caller can offer Undo with `restoreTouch`. */
+export async function deleteTouch(
+  db: LastImpressionDb,
+  touchId: string,
+  now: number,
+): Promise<Touch | undefined> {
+  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+    const touch = await db.touches.get(touchId);
+    if (!touch) return undefined;
+    await db.touches.delete(touchId);
+    const contact = await db.contacts.get(touch.contactId);
+    if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+    return touch;
+  });
+}
+
+export async function restoreTouch(
+  db: LastImpressionDb,
+  touch: Touch,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+    const contact = await db.contacts.get(touch.contactId);
+    if (!contact) return false;
+    await db.touches.put(touch);
+    await recomputeContact(db, contact, await getSettings(db), now);
+    return true;
+  });
+}
+
+/** The contact's touches, newest first. */
+export async function recentTouches(
+  db: LastImpressionDb,
+  contactId: string,
+  limit: number,
+): Promise<Touch[]> {
+  return db.touches
+    .where('[contactId+at]')
+    .between([contactId, -Infinity], [contactId, Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One browser per worker; two cores.
+  workers: process.env.CI ? 2 : 2,
+  fullyParallel: true,
+  retries: 0,
+  reporter: 'list',
+});
