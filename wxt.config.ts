@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 // Permissions are pinned by tests/unit/manifest.test.ts; the README says why each exists.
 export default defineConfig({
+  // Parallel work trees and the benchmark may build elsewhere; tests read EXTENSION_DIR.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: 'Last Impression',

@@ -1,0 +1,22 @@
+import type { Page } from '@playwright/test';
+import type { Backup } from '../../lib/backup/format';
+import type { browser } from 'wxt/browser';
+
+/** Imports a backup through the dashboard's real file input, as a user would. */
+export async function importBackupOnDashboard(page: Page, backup: Backup | string): Promise<void> {
+  const text = typeof backup === 'string' ? backup : JSON.stringify(backup);
+  await page.getByLabel('Import backup').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+/** Asks the background over the real message protocol, from an extension page. */
+export async function askBackground<T>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate(async (m) => {
+    // Extension pages expose `chrome`; the test runs in the page, not in Node.
+    const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+    return (await api.runtime.sendMessage(m)) as T;
+  }, message) as Promise<T>;
+}
