@@ -1,10 +1,5 @@
-import {
-  test as base,
-  chromium,
-  type BrowserContext,
-  type Page,
-  type Worker,
-} from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchExtension } from '../../scripts/chromium.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,28 +7,8 @@ import path from 'node:path';
 export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
 export const SHARED_FIXTURES = path.resolve('../shared/fixtures');
 
-// Playwright's own --disable-features list minus third-party storage partitioning's switch;
-// Chromium honours only the last --disable-features (see ../shared/DESIGN.md).
-const DISABLE_FEATURES =
-  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch';
-
 export async function launchWithExtension(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      DISABLE_FEATURES,
-    ],
-  });
+  return launchExtension(EXTENSION_DIR);
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
