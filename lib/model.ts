@@ -102,7 +102,7 @@ export const EmailSchema = v.pipe(
 export const LinkedinPathSchema = v.pipe(
   v.string('LinkedIn path must be text'),
   v.trim(),
-  v.regex(/^\/in\/[^/?#\s]{1,200}$/u, 'LinkedIn path must look like /in/<profile>'),
+  v.regex(/^\/in\/[^/?#\s]{1,200}\/*$/u, 'LinkedIn path must look like /in/<profile>'),
   v.transform(normalizeLinkedinPath),
 );
 
