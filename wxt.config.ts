@@ -13,4 +13,20 @@ export default defineConfig({
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Last Impression' },
   },
+  // Firefox MV3 needs an add-on id and asks what data leaves the machine: none. Chrome warns
+  // about keys it does not know, so the hook adds them to the Firefox build only; WXT checks
+  // before hooks run, hence its warnings are off (tests/unit/trust-firefox.test.ts checks).
+  suppressWarnings: { firefoxDataCollection: true, firefoxId: true },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      manifest.browser_specific_settings = {
+        gecko: {
+          id: 'last-impression@last-impression.local',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      };
+    },
+  },
 });
