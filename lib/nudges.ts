@@ -1,0 +1,45 @@
+import { addDays, addMonths, addWeeks, startOfDay } from 'date-fns';
+import type { LastImpressionDb } from './db/database';
+import { getSettings } from './db/settings';
+import { compareNudges, nudgeFor, type Nudge } from './impressions';
+import type { Contact } from './model';
+
+export interface DueNudge {
+  nudge: Nudge;
+  contact: Contact;
+}
+
+/**
+ * Today's nudges, most urgent first. Reads only contacts whose `dueAt` index has passed, so the
+ * cost follows the number of due contacts, not of touches; the pure rule then has the last word
+ * (a snooze or a settings change the index has not caught up with never shows a wrong nudge).
+ */
+export async function dueNudges(db: LastImpressionDb, now: number): Promise<DueNudge[]> {
+  const [settings, candidates] = await Promise.all([
+    getSettings(db),
+    db.contacts.where('dueAt').between(0, now, true, true).toArray(),
+  ]);
+  const due: DueNudge[] = [];
+  for (const contact of candidates) {
+    const nudge = nudgeFor(contact, settings, now);
+    if (nudge) due.push({ nudge, contact });
+  }
+  return due.sort((a, b) => compareNudges(a.nudge, b.nudge));
+}
+
+/** The next moment a contact becomes due, so a timer can wake for it; null when none will. */
+export async function nextDueAt(db: LastImpressionDb, now: number): Promise<number | null> {
+  const next = await db.contacts.where('dueAt').above(now).first();
+  return next?.dueAt ?? null;
+}
+
+export const SNOOZE_CHOICES = ['1 day', '1 week', '1 month'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+/** A snooze ends at the start of the day it names, so the nudge is back with the morning's list. */
+export function snoozeUntil(choice: SnoozeChoice, now: number): number {
+  const day = startOfDay(now);
+  if (choice === '1 day') return addDays(day, 1).getTime();
+  if (choice === '1 week') return addWeeks(day, 1).getTime();
+  return addMonths(day, 1).getTime();
+}
