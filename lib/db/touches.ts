@@ -42,9 +42,11 @@ export async function logTouch(
 
   return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
     const settings = await getSettings(db);
-    let contact = data.contactId
-      ? await db.contacts.get(data.contactId)
-      : await findContactByIdentity(db, identityToKey(data.identity!));
+    let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
+    // A stale id (the contact was merged away meanwhile) must not clone its identity.
+    if (!contact && data.identity) {
+      contact = await findContactByIdentity(db, identityToKey(data.identity));
+    }
     if (!contact) {
       if (!data.identity) return { ok: false as const, error: 'That contact no longer exists' };
       contact = newContact(
