@@ -249,6 +249,41 @@ describe('logTouch', () => {
     expect(await dumpDb(db)).toEqual(before);
   });
 
+  it('falls back to the identity when the contact id is stale (merged away), never duplicating', async () => {
+    fresh();
+    const { contact } = await logged(
+      logTouch(
+        db,
+        {
+          identity: email('ada@example.com'),
+          channel: 'email',
+          outcome: 'neutral',
+          source: 'gmail',
+        },
+        NOW - DAY,
+      ),
+    );
+    const logged2 = await logged(
+      logTouch(
+        db,
+        {
+          contactId: '9b2f6a2e-6c55-4f6e-9d7e-3c1b2a4d5e6f',
+          identity: email('ada@example.com'),
+          channel: 'email',
+          outcome: 'positive',
+          source: 'gmail',
+        },
+        NOW,
+      ),
+    );
+    expect(logged2.contact.id).toBe(contact.id);
+    expect(await db.contacts.where('identities').equals('email:ada@example.com').count()).toBe(1);
+    expect(await db.contacts.get(contact.id)).toMatchObject({
+      touchCount: 2,
+      lastOutcome: 'positive',
+    });
+  });
+
   it('writes nothing at all when the summary update fails inside the transaction', async () => {
     fresh();
     db.contacts.hook('creating', () => {
