@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Contact, Touch } from '../model';
 
 export interface MetaRecord {
-  key: 'settings' | 'lastExportAt';
+  key: 'settings' | 'lastExportAt' | 'lastDigestDay';
   value: unknown;
 }
 

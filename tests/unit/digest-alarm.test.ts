@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensureDigestAlarm, runDigest } from '../../lib/background/digest-alarm';
+import { addContact } from '../../lib/db/contacts';
+import type { LastImpressionDb } from '../../lib/db/database';
+import { saveSettings } from '../../lib/db/settings';
+import { logTouch } from '../../lib/db/touches';
+import { DIGEST_ALARM } from '../../lib/digest';
+import { DEFAULT_SETTINGS, type Outcome } from '../../lib/model';
+import { makeTestDb } from '../support/db';
+
+/** March 2025: the 5th is a Wednesday, the 8th a Saturday. */
+const at = (day: number, hour: number, minute = 0) =>
+  new Date(2025, 2, day, hour, minute).getTime();
+
+async function withTouch(db: LastImpressionDb, name: string, day: number, outcome: Outcome) {
+  const added = await addContact(
+    db,
+    { name, emails: [`${name.toLowerCase()}@client.test`], linkedin: [] },
+    at(1, 8),
+  );
+  if (!added.ok) throw new Error(added.error);
+  await logTouch(
+    db,
+    { contactId: added.value.id, at: at(day, 10), outcome, channel: 'call', source: 'dashboard' },
+    at(day, 10),
+  );
+}
+
+const notifications = () => Object.values(fakeBrowser.notifications.getAllCreateOptions());
+const notificationIds = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions());
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('digest alarm', () => {
+  it('is created once, not again on the next worker start, and again when settings change', async () => {
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    expect(await ensureDigestAlarm(DEFAULT_SETTINGS, at(5, 10))).toBe(true);
+    expect(await ensureDigestAlarm(DEFAULT_SETTINGS, at(5, 10, 5))).toBe(false);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect((await fakeBrowser.alarms.get(DIGEST_ALARM))?.scheduledTime).toBe(at(6, 9));
+
+    expect(await ensureDigestAlarm({ ...DEFAULT_SETTINGS, digestMinutes: 8 * 60 }, at(5, 11))).toBe(
+      true,
+    );
+    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([
+      [DIGEST_ALARM, at(6, 8)],
+    ]);
+  });
+});
+
+describe('digest run', () => {
+  it('shows one notification naming the due contacts, and no second one that day', async () => {
+    const db = makeTestDb();
+    await withTouch(db, 'Ada', 1, 'positive');
+    await withTouch(db, 'Grace', 4, 'negative');
+    expect(await runDigest(db, at(20, 9))).not.toBeNull();
+    expect(notifications()).toEqual([
+      expect.objectContaining({
+        title: '2 contacts are due for a touch',
+        message: 'Repair: Grace. Share good news: Ada.',
+      }),
+    ]);
+    // The user closes it; a second firing that day must not bring another.
+    await fakeBrowser.notifications.clear(notificationIds()[0]!);
+    expect(await runDigest(db, at(20, 15))).toBeNull();
+    expect(notifications()).toEqual([]);
+    expect((await fakeBrowser.alarms.get(DIGEST_ALARM))?.scheduledTime).toBe(at(21, 9));
+  });
+
+  it('stays silent when nothing is due, on a weekend, or with notifications off', async () => {
+    const db = makeTestDb();
+    await withTouch(db, 'Ada', 4, 'positive');
+    expect(await runDigest(db, at(5, 9))).toBeNull();
+    await withTouch(db, 'Grace', 5, 'negative');
+    expect(await runDigest(db, at(8, 9))).toBeNull();
+    await saveSettings(db, { ...DEFAULT_SETTINGS, notifications: false });
+    expect(await runDigest(db, at(10, 9))).toBeNull();
+    expect(notifications()).toEqual([]);
+    await saveSettings(db, { ...DEFAULT_SETTINGS, notifications: true });
+    expect(await runDigest(db, at(10, 9))).not.toBeNull();
+    expect(notifications()).toHaveLength(1);
+  });
+});
