@@ -1,5 +1,12 @@
 import { computeDueAt } from '../impressions';
-import { identityKeys, type Contact, type Settings, type Touch } from '../model';
+import {
+  emailKey,
+  identityKeys,
+  linkedinKey,
+  type Contact,
+  type Settings,
+  type Touch,
+} from '../model';
 import { newContact } from '../db/contacts';
 import type { LastImpressionDb } from '../db/database';
 import { getSettings } from '../db/settings';
@@ -61,7 +68,15 @@ export async function importRecords(
         identityKeys(incoming)
           .map((k) => byKey.get(k))
           .find(Boolean);
-      const merged = mergeIncoming(existing, incoming, settings, now);
+      // An identity another contact holds stays with it: one identity, one contact.
+      const targetId = existing?.id ?? incoming.id;
+      const free = (key: string) => (byKey.get(key)?.id ?? targetId) === targetId;
+      const own = {
+        ...incoming,
+        emails: incoming.emails.filter((e) => free(emailKey(e))),
+        linkedin: incoming.linkedin.filter((l) => free(linkedinKey(l))),
+      };
+      const merged = mergeIncoming(existing, own, settings, now);
       if (existing) existed.add(existing.id);
       targetOf.set(incoming.id, merged);
       // A later record naming the same person builds on this one instead of replacing it.
