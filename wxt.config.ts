@@ -12,6 +12,25 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Last Impression' },
+    // Chrome allows suggested keys on four commands; these are those four.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open Last Impression (focus in search)',
+      },
+      'log-positive': {
+        suggested_key: { default: 'Alt+Shift+1' },
+        description: 'Log a positive touch for the contact in this tab',
+      },
+      'log-neutral': {
+        suggested_key: { default: 'Alt+Shift+2' },
+        description: 'Log a neutral touch for the contact in this tab',
+      },
+      'log-negative': {
+        suggested_key: { default: 'Alt+Shift+3' },
+        description: 'Log a negative touch for the contact in this tab',
+      },
+    },
   },
   // Firefox MV3 needs an add-on id and asks what data leaves the machine: none. Chrome warns
   // about keys it does not know, so the hook adds them to the Firefox build only; WXT checks

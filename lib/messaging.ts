@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IdentitySchema, type Contact, type Settings, type Touch } from './model';
+import { IdentitySchema, OutcomeSchema, type Contact, type Settings, type Touch } from './model';
 import { ContactFieldsSchema, LogTouchInputSchema } from './db/inputs';
 
 /** The typed protocol between content scripts or pages and the background. */
@@ -69,3 +69,10 @@ export interface ViewsMessage {
   /** Keyed by identity key; null when nobody is stored under it. */
   views: Record<string, ContactView | null>;
 }
+
+/** Background to a tab's content script: a keyboard shortcut asks its panel to log an outcome. */
+export const PanelLogMessageSchema = v.object({
+  type: v.literal('panel.log'),
+  outcome: OutcomeSchema,
+});
+export type PanelLogMessage = v.InferOutput<typeof PanelLogMessageSchema>;

@@ -12,7 +12,6 @@ import {
 } from '../digest';
 import type { Settings } from '../model';
 import { dueNudges } from '../nudges';
-import { NOTIFICATION_ICON } from './notification-icon';
 
 export const DIGEST_NOTIFICATION_PREFIX = 'digest-';
 
@@ -47,12 +46,24 @@ async function claimDay(db: LastImpressionDb, day: string): Promise<boolean> {
 }
 
 /**
- * Runs when the digest alarm fires: sets the next one, then shows at most one notification a
- * day naming the most urgent contacts. Answers the notification id, or null when none was due.
+ * Runs when the digest alarm fires: shows at most one notification a day naming the most
+ * urgent contacts, then sets the next alarm (last, so a new alarm means this run is over).
+ * Answers the notification id, or null when none was due.
  */
 export async function runDigest(db: LastImpressionDb, now: number): Promise<string | null> {
   const settings = await getSettings(db);
-  await browser.alarms.create(DIGEST_ALARM, { when: nextDigestAt(settings, now) });
+  try {
+    return await notifyIfDue(db, settings, now);
+  } finally {
+    await browser.alarms.create(DIGEST_ALARM, { when: nextDigestAt(settings, now) });
+  }
+}
+
+async function notifyIfDue(
+  db: LastImpressionDb,
+  settings: Settings,
+  now: number,
+): Promise<string | null> {
   const [due, last] = await Promise.all([dueNudges(db, now), db.meta.get('lastDigestDay')]);
   const lastDigestDay = typeof last?.value === 'string' ? last.value : undefined;
   if (!shouldSendDigest({ settings, now, lastDigestDay, dueCount: due.length })) return null;
@@ -62,7 +73,7 @@ export async function runDigest(db: LastImpressionDb, now: number): Promise<stri
   const id = `${DIGEST_NOTIFICATION_PREFIX}${day}`;
   await browser.notifications.create(id, {
     type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: text.title,
     message: text.message,
   });

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 
-const CONTENT_HOSTS = new Set(['mail.google.com', 'www.linkedin.com']);
+export const CONTENT_HOSTS = new Set(['mail.google.com', 'www.linkedin.com']);
 
 /**
  * Only this extension's pages and its content scripts on the two host sites may talk to the
