@@ -1,16 +1,117 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { ChannelRadios } from '@/components/log/ChannelRadios';
+import { showDueCount } from '@/lib/background/badge';
+import { searchContacts } from '@/lib/background/handle-request';
+import { getDb } from '@/lib/db/database';
+import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
+import { dueNudges } from '@/lib/nudges';
+import { BackupReminder } from './BackupReminder';
+import { NudgeItem } from './NudgeItem';
+import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
+import { SearchHit } from './SearchHit';
+
+type Status = { text: string; undoTouchId?: string } | null;
 
 export function Popup() {
+  const [query, setQuery] = useState('');
+  const [channel, setChannel] = useState<Channel>('email');
+  const [status, setStatus] = useState<Status>(null);
+  const due = useLiveQuery(() => dueNudges(getDb(), Date.now()), []);
+  const hits = useLiveQuery(() => searchContacts(getDb(), query), [query]);
+
+  // The worker may be asleep while the popup writes; the popup's own count keeps the badge true.
+  const dueCount = due?.length;
+  useEffect(() => {
+    if (dueCount !== undefined) void showDueCount(dueCount);
+  }, [dueCount]);
+
+  const log = async (contactId: string, name: string, outcome: Outcome) => {
+    const result = await logFromPopup(contactId, outcome, channel);
+    setStatus(
+      result.ok
+        ? { text: `Logged ${outcome} with ${name}.`, undoTouchId: result.touchId }
+        : { text: `Not logged: ${result.error}` },
+    );
+  };
+
   const openDashboard = () => {
     void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     window.close();
   };
+
   return (
     <main className="li-popup">
-      <h1>Last Impression</h1>
-      <button type="button" onClick={openDashboard}>
-        Open dashboard
-      </button>
+      <header className="li-row li-popup-head">
+        <h1>Last Impression</h1>
+        <button type="button" onClick={openDashboard}>
+          Open dashboard
+        </button>
+      </header>
+      <input
+        type="search"
+        className="li-search"
+        aria-label="Search contacts"
+        placeholder="Search contacts by name, email or company"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        autoFocus
+      />
+      <ChannelRadios channels={CHANNELS} value={channel} onChange={setChannel} />
+      {query.trim() ? (
+        <section aria-label="Search results">
+          {hits && hits.length === 0 ? <p className="li-muted">No contact matches.</p> : null}
+          <ul className="li-list">
+            {(hits ?? []).map((hit) => (
+              <SearchHit
+                key={hit.id}
+                hit={hit}
+                onLog={(outcome) => void log(hit.id, hit.name, outcome)}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p role="status" className="li-status">
+        {status?.text}
+        {status?.undoTouchId ? (
+          <button
+            type="button"
+            className="li-link"
+            onClick={() => {
+              void undoLog(status.undoTouchId!);
+              setStatus({ text: 'Undone.' });
+            }}
+          >
+            Undo
+          </button>
+        ) : null}
+      </p>
+      <BackupReminder />
+      <section aria-labelledby="li-due-heading">
+        <h2 id="li-due-heading">Today</h2>
+        {due && due.length === 0 ? (
+          <p className="li-muted">Nobody is due. Good news travels best when it is fresh.</p>
+        ) : null}
+        <ul className="li-list">
+          {(due ?? []).map((item) => (
+            <NudgeItem
+              key={item.contact.id}
+              due={item}
+              onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
+              onSnooze={(choice) => {
+                void snooze(item.contact.id, choice);
+                setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });
+              }}
+              onDismiss={() => {
+                void dismiss(item.contact.id);
+                setStatus({ text: `Dismissed ${item.contact.name} until the next touch.` });
+              }}
+            />
+          ))}
+        </ul>
+      </section>
     </main>
   );
 }
