@@ -14,9 +14,18 @@ import {
 export const BACKUP_FORMAT = 'last-impression-backup';
 export const BACKUP_VERSION = 1;
 
+/** The ISO check takes 2026-02-31 and Date.parse rolls it into March: refuse days that don't exist. */
+function isRealDay(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month! - 1, day);
+  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+}
+
 const IsoDate = v.pipe(
   v.string('must be an ISO date'),
   v.isoTimestamp('is not an ISO date such as 2026-01-31T09:00:00.000Z'),
+  v.check(isRealDay, 'is not a day of the calendar'),
 );
 const Id = v.pipe(
   v.string('id must be text'),
