@@ -41,7 +41,18 @@ describe('Least privilege', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('Least privilege: no web-accessible resources, so pages cannot load or fingerprint extension files', () => {
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  it("Least privilege: the only web-accessible files are the panels' own CSS, on Gmail and LinkedIn only, behind a per-session URL", () => {
+    // WXT's shadow-root UI (cssInjectionMode 'ui') fetches the content script's CSS into the
+    // shadow root from the page's origin, which needs this entry; use_dynamic_url keeps the
+    // extension from being probed at a fixed URL.
+    type Resource = { resources: string[]; matches: string[]; use_dynamic_url?: boolean };
+    const resources = (manifest.web_accessible_resources as Resource[] | undefined) ?? [];
+    for (const entry of resources) {
+      for (const file of entry.resources) expect(file).toMatch(/^content-scripts\/[\w-]+\.css$/);
+      for (const m of entry.matches) {
+        expect(['https://mail.google.com/*', 'https://www.linkedin.com/*']).toContain(m);
+      }
+      expect(entry.use_dynamic_url).toBe(true);
+    }
   });
 });
