@@ -1,10 +1,52 @@
 import { BackupSection } from './BackupSection';
+import { ContactPage } from './ContactPage';
+import { ContactsView } from './ContactsView';
+import { CsvSection } from './CsvSection';
+import { MetricsView } from './MetricsView';
+import { hrefOf, useRoute, type Route } from './route';
+import { SettingsView } from './SettingsView';
+
+const NAV: { label: string; route: Route }[] = [
+  { label: 'Contacts', route: { view: 'contacts' } },
+  { label: 'Metrics', route: { view: 'metrics' } },
+  { label: 'Settings', route: { view: 'settings' } },
+  { label: 'Backup', route: { view: 'backup' } },
+];
 
 export function Dashboard() {
+  const route = useRoute();
+  const section = route.view === 'contact' ? 'contacts' : route.view;
   return (
-    <main className="li-dashboard">
-      <h1>Last Impression</h1>
-      <BackupSection />
-    </main>
+    <div className="li-dashboard">
+      <header className="li-header">
+        <h1>Last Impression</h1>
+        <nav aria-label="Dashboard">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.label}>
+                <a
+                  href={hrefOf(item.route)}
+                  aria-current={item.route.view === section ? 'page' : undefined}
+                >
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main>
+        {route.view === 'contacts' && <ContactsView />}
+        {route.view === 'contact' && <ContactPage id={route.id} />}
+        {route.view === 'metrics' && <MetricsView />}
+        {route.view === 'settings' && <SettingsView />}
+        {route.view === 'backup' && (
+          <>
+            <BackupSection />
+            <CsvSection />
+          </>
+        )}
+      </main>
+    </div>
   );
 }

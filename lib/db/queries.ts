@@ -1,0 +1,24 @@
+import type { Contact, Touch } from '../model';
+import type { LastImpressionDb } from './database';
+
+/** Reads for the dashboard; writes go through the transactional operations beside this file. */
+export function allContacts(db: LastImpressionDb): Promise<Contact[]> {
+  return db.contacts.toArray();
+}
+
+/** Every touch of a contact, newest first. */
+export function timelineOf(db: LastImpressionDb, contactId: string): Promise<Touch[]> {
+  return db.touches
+    .where('[contactId+at]')
+    .between([contactId, -Infinity], [contactId, Infinity])
+    .reverse()
+    .toArray();
+}
+
+export function touchesSince(db: LastImpressionDb, from: number): Promise<Touch[]> {
+  return db.touches.where('at').aboveOrEqual(from).toArray();
+}
+
+export function allTouches(db: LastImpressionDb): Promise<Touch[]> {
+  return db.touches.toArray();
+}
