@@ -5,6 +5,10 @@ import type { browser } from 'wxt/browser';
 /** Imports a backup through the dashboard's real file input, as a user would. */
 export async function importBackupOnDashboard(page: Page, backup: Backup | string): Promise<void> {
   const text = typeof backup === 'string' ? backup : JSON.stringify(backup);
+  // The dashboard opens on Contacts; the backup controls live under its Backup tab.
+  if (!new URL(page.url()).hash.startsWith('#/backup')) {
+    await page.getByRole('navigation').getByRole('link', { name: 'Backup' }).click();
+  }
   await page.getByLabel('Import backup').setInputFiles({
     name: 'backup.json',
     mimeType: 'application/json',
