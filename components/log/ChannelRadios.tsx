@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Channel } from '@/lib/model';
 
-const NAMES: Record<Channel, string> = {
+export const CHANNEL_NAMES: Record<Channel, string> = {
   email: 'Email',
   call: 'Call',
   meeting: 'Meeting',
@@ -27,7 +27,7 @@ export function ChannelRadios(props: {
             checked={props.value === channel}
             onChange={() => props.onChange(channel)}
           />
-          {NAMES[channel]}
+          {CHANNEL_NAMES[channel]}
         </label>
       ))}
     </fieldset>
