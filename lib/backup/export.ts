@@ -20,6 +20,7 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         ...(c.tags.length ? { tags: c.tags } : {}),
         ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
         ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
+        createdAt: new Date(c.createdAt).toISOString(),
       })),
       touches: touches.map((t) => ({
         id: t.id,
@@ -30,6 +31,7 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         ...(t.note ? { note: t.note } : {}),
         ...(t.goodNews ? { goodNews: true } : {}),
         source: t.source,
+        createdAt: new Date(t.createdAt).toISOString(),
       })),
     };
   });

@@ -46,6 +46,8 @@ export const BackupContactSchema = v.object({
   tags: v.optional(v.array(v.pipe(v.string(), v.maxLength(100)), 'tags must be a list')),
   cadenceDays: v.optional(CadenceSchema),
   excludeFromNudges: v.optional(v.boolean()),
+  /** When it was added: a nudge with no positive touch yet counts from it. */
+  createdAt: v.optional(IsoDate),
 });
 
 export const BackupTouchSchema = v.object({
@@ -57,6 +59,8 @@ export const BackupTouchSchema = v.object({
   note: v.optional(NoteSchema),
   goodNews: v.optional(v.boolean('goodNews must be true or false')),
   source: v.optional(v.picklist(SOURCES)),
+  /** When it was logged: among touches at the same time, the later-logged one is the last impression. */
+  createdAt: v.optional(IsoDate),
 });
 
 /** The header is checked first, so a foreign or future file is named as such, not as noise. */

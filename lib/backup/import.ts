@@ -93,7 +93,7 @@ export async function importRecords(
       ...(t.note ? { note: t.note } : {}),
       ...(t.goodNews ? { goodNews: true } : {}),
       source: t.source ?? 'import',
-      createdAt: now,
+      createdAt: t.createdAt ? Date.parse(t.createdAt) : now,
       updatedAt: now,
     }));
     await db.touches.bulkPut(touches);
@@ -144,7 +144,7 @@ function mergeIncoming(
   const base = newContact(
     fields,
     settings,
-    existing?.createdAt ?? now,
+    existing?.createdAt ?? (incoming.createdAt ? Date.parse(incoming.createdAt) : now),
     existing?.id ?? incoming.id,
   );
   const merged: Contact = existing
