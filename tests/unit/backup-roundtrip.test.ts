@@ -143,6 +143,38 @@ describe('backup round trip', () => {
     );
   });
 
+  it('keeps every stored field but updatedAt, creation times included', async () => {
+    const source = newDb();
+    await filled(source);
+    const target = newDb();
+    const text = JSON.stringify(await exportBackup(source, NOW));
+    expect((await importBackupText(target, text, NOW + DAY)).ok).toBe(true);
+    const strip = <T extends { updatedAt: number }>(rows: T[]) =>
+      rows.map(({ updatedAt: _, ...rest }) => rest);
+    // Logging folds goodwill in touch by touch, import recomputes it: equal up to rounding.
+    const roughly = (rows: Contact[]) =>
+      strip(rows).map((c) => ({ ...c, goodwillAtLastTouch: c.goodwillAtLastTouch.toFixed(9) }));
+    const [a, b] = [await dumpDb(source), await dumpDb(target)];
+    expect(roughly(b.contacts)).toEqual(roughly(a.contacts));
+    expect(strip(b.touches)).toEqual(strip(a.touches));
+  });
+
+  it('keeps the last impression among touches logged for the same time', async () => {
+    const source = newDb();
+    const at = NOW - DAY;
+    for (let i = 0; i < 20; i++) {
+      const identity = { kind: 'email' as const, value: `p${i}@x.org` };
+      const base = { identity, at, channel: 'email', source: 'dashboard' } as const;
+      await must(logTouch(source, { ...base, outcome: 'positive' }, NOW));
+      await must(logTouch(source, { ...base, outcome: 'negative' }, NOW + 1));
+    }
+    const target = newDb();
+    const text = JSON.stringify(await exportBackup(source, NOW + 2));
+    expect((await importBackupText(target, text, NOW + 3)).ok).toBe(true);
+    const outcomes = (await target.contacts.toArray()).map((c) => c.lastOutcome);
+    expect(outcomes).toEqual(Array(20).fill('negative'));
+  });
+
   it('records the moment of the export', async () => {
     const db = newDb();
     await exportBackup(db, NOW);
