@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
@@ -8,7 +9,7 @@ import {
   recentTouches,
   restoreTouch,
 } from '../../lib/db/touches';
-import { goodwillBalance, goodwillNow } from '../../lib/impressions';
+import { goodwillBalance, goodwillNow, summarize } from '../../lib/impressions';
 import { emailKey, linkedinKey } from '../../lib/model';
 import { dumpDb, makeTestDb } from '../support/db';
 
@@ -548,5 +549,85 @@ describe('finding a contact by identity', () => {
     }
     expect(await findContactByIdentity(db, linkedinKey('/in/ACoAAXYZ'))).toBeUndefined();
     expect(await findContactByIdentity(db, emailKey('someone@else.com'))).toBeUndefined();
+  });
+});
+
+describe('the stored summary always matches the touches', () => {
+  type Step =
+    | {
+        op: 'log';
+        daysAgo: number;
+        outcome: 'positive' | 'neutral' | 'negative';
+        goodNews: boolean;
+      }
+    | { op: 'edit'; pick: number; outcome: 'positive' | 'neutral' | 'negative'; daysAgo: number }
+    | { op: 'delete'; pick: number };
+  const outcome = fc.constantFrom('positive' as const, 'neutral' as const, 'negative' as const);
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({
+      op: fc.constant('log' as const),
+      daysAgo: fc.integer({ min: 0, max: 90 }),
+      outcome,
+      goodNews: fc.boolean(),
+    }),
+    fc.record({
+      op: fc.constant('edit' as const),
+      pick: fc.nat(),
+      outcome,
+      daysAgo: fc.integer({ min: 0, max: 90 }),
+    }),
+    fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
+  );
+
+  it('after any sequence of logs (in order or backdated), edits and deletes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const db = makeTestDb();
+        try {
+          let clock = NOW;
+          for (const s of steps) {
+            clock += 60_000;
+            const ids = (await db.touches.toArray()).map((t) => t.id).sort();
+            if (s.op === 'log') {
+              const r = await logTouch(
+                db,
+                {
+                  identity: email('ada@example.com'),
+                  at: clock - s.daysAgo * DAY,
+                  channel: 'email',
+                  outcome: s.outcome,
+                  goodNews: s.goodNews,
+                  source: 'dashboard',
+                },
+                clock,
+              );
+              expect(r.ok).toBe(true);
+            } else if (ids.length) {
+              const id = ids[s.pick % ids.length]!;
+              if (s.op === 'edit') {
+                const patch = { outcome: s.outcome, at: clock - s.daysAgo * DAY };
+                expect((await editTouch(db, id, patch, clock)).ok).toBe(true);
+              } else {
+                expect(await deleteTouch(db, id, clock)).toBeDefined();
+              }
+            }
+            const contact = await db.contacts.toCollection().first();
+            if (!contact) continue;
+            const touches = await db.touches.toArray();
+            const truth = summarize(touches, 30);
+            expect(contact).toMatchObject({
+              touchCount: truth.touchCount,
+              lastTouchAt: truth.lastTouchAt,
+              lastOutcome: truth.lastOutcome,
+              lastPositiveAt: truth.lastPositiveAt,
+            });
+            expect(goodwillNow(contact, clock)).toBeCloseTo(goodwillBalance(touches, clock, 30), 9);
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
