@@ -350,6 +350,21 @@ describe('nudges', () => {
       expect(nudgeFor(c, settings, local(2026, 2, 5))).toBeNull();
     });
 
+    it('overdrawn after a fresh deposit: no repair, good news on the cadence (as documented)', () => {
+      const created = local(2026, 1, 1, 9);
+      const c = contactWith(
+        [
+          touch(local(2026, 2, 1, 10), 'negative'),
+          touch(local(2026, 2, 1, 11), 'negative'),
+          touch(local(2026, 2, 2, 10), 'positive'),
+        ],
+        created,
+      );
+      expect(c.goodwillAtLastTouch).toBeLessThan(0);
+      expect(nudgeFor(c, settings, local(2026, 2, 10))).toBeNull();
+      expect(nudgeFor(c, settings, local(2026, 2, 16))?.reason).toBe('share-good-news');
+    });
+
     it('a snooze hides the nudge until it ends; a dismissal until the next touch', () => {
       const created = local(2026, 1, 1, 9);
       const c = contactWith([touch(local(2026, 2, 10, 16), 'negative')], created);
