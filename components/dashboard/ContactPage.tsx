@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/database';
 import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '@/lib/impressions';
 import type { Contact } from '@/lib/model';
 import { ContactForm } from './ContactForm';
+import { ErrorText } from './ErrorText';
 import { daysLabel, dateTime, goodwillLabel, IMPRESSION_LABEL } from './format';
 import { MergeSection } from './MergeSection';
 import { navigate } from './route';
@@ -34,6 +35,16 @@ function ContactDetails({ contact }: { contact: Contact }) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const nudge = settings ? nudgeFor(contact, settings, now) : null;
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async () => {
+    try {
+      await deleteContact(getDb(), contact.id);
+      navigate({ view: 'contacts' });
+    } catch (e) {
+      setError(`Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
 
   return (
     <>
@@ -90,13 +101,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
               cannot be undone.
             </p>
             <div className="li-row">
-              <button
-                type="button"
-                className="li-danger"
-                onClick={() =>
-                  void deleteContact(getDb(), contact.id).then(() => navigate({ view: 'contacts' }))
-                }
-              >
+              <button type="button" className="li-danger" onClick={() => void remove()}>
                 Yes, delete
               </button>
               <button type="button" autoFocus onClick={() => setConfirmDelete(false)}>
@@ -105,6 +110,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
             </div>
           </div>
         )}
+        <ErrorText error={error} />
         {editing && <ContactForm contact={contact} onDone={() => setEditing(false)} />}
       </section>
       <Timeline contact={contact} />
