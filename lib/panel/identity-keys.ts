@@ -1,19 +1,15 @@
 import type { PanelIdentity } from './screen';
 
-// Kept in step with emailKey/linkedinKey in lib/model.ts, which cannot be imported here
-// without pulling valibot into the content bundle.
+// Kept in step with emailKey/linkedinKey in lib/model.ts: importing those values drags part
+// of valibot into the content bundle (model.ts builds schemas at module level).
 export function panelIdentityKey(identity: PanelIdentity): string {
   if (identity.kind === 'email') return `email:${identity.value.trim().toLowerCase()}`;
-  return `linkedin:${normalizePath(identity.value)}`;
-}
-
-function normalizePath(path: string): string {
-  const slug = path.replace(/^\/in\//, '').replace(/\/+$/, '');
-  return /^ACoA/.test(slug) ? `/in/${slug}` : `/in/${slug.toLowerCase()}`;
+  const slug = identity.value.replace(/^\/in\//, '').replace(/\/+$/, '');
+  return `linkedin:${/^ACoA/.test(slug) ? `/in/${slug}` : `/in/${slug.toLowerCase()}`}`;
 }
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/u;
-const LINKEDIN_PATH = /^\/in\/[^/?#\s]{1,200}$/u;
+const LINKEDIN_PATH = /^\/in\/[^/?#\s]{1,200}\/*$/u;
 
 /** Drops what the background would refuse, so one odd address cannot void a whole watch. */
 export function isAcceptableIdentity(identity: PanelIdentity): boolean {

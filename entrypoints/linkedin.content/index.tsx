@@ -1,0 +1,15 @@
+import { LINKEDIN_SITE, readLinkedinScreen } from '@/lib/panel/linkedin-site';
+import { mountPanel } from '@/lib/panel/mount';
+
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    try {
+      await mountPanel(ctx, LINKEDIN_SITE, readLinkedinScreen);
+    } catch (e) {
+      // Nothing may throw into LinkedIn; a panel that failed to mount is only a missing panel.
+      console.debug('Last Impression: panel not mounted', e);
+    }
+  },
+});
