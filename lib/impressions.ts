@@ -179,7 +179,10 @@ export function nudgeRule(contact: NudgeInput): {
 export function ruleDueAt(contact: NudgeInput, settings: Settings): number {
   const { reason } = nudgeRule(contact);
   if (reason === 'repair') return addDays(startOfDay(contact.lastTouchAt ?? 0), 1).getTime();
-  const base = contact.lastPositiveAt ?? contact.createdAt;
+  // Never positive: count from the first sign of the relationship, so an imported contact
+  // whose only touches are old is due now, not a cadence after the import.
+  const base =
+    contact.lastPositiveAt ?? Math.min(contact.createdAt, contact.lastTouchAt ?? contact.createdAt);
   return addDays(startOfDay(base), cadenceOf(contact, settings)).getTime();
 }
 
@@ -221,7 +224,7 @@ function whyLine(contact: NudgeInput, reason: NudgeReason, now: number): string 
     return `goodwill overdrawn since ${daysAgo(contact.lastTouchAt ?? now, now)}`;
   }
   const days = daysSincePositive(contact.lastPositiveAt, now);
-  if (days === null) return `no positive touch since added ${daysAgo(contact.createdAt, now)}`;
+  if (days === null) return 'no positive touch yet';
   return `${plural(days, 'day')} since a positive touch`;
 }
 

@@ -71,6 +71,8 @@ export async function logTouch(
     const inOrder =
       contact.halfLifeDays === settings.halfLifeDays &&
       (contact.lastTouchAt === null || at >= contact.lastTouchAt);
+    // A dismissal lasts until the next touch, whatever date that touch carries.
+    delete contact.dismissedAt;
     let next: Contact;
     if (inOrder) {
       next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };

@@ -68,7 +68,14 @@ describe('share good news', () => {
     await contact(db, 'Ada');
     expect(await reasons(db, at(14, 23))).toEqual([]);
     const [due] = await dueNudges(db, at(15, 9));
-    expect(due?.nudge.why).toBe('no positive touch since added 14 days ago');
+    expect(due?.nudge.why).toBe('no positive touch yet');
+  });
+
+  it('counts from the last touch when it predates the contact (an import of old history)', async () => {
+    const db = makeTestDb();
+    const ada = await contact(db, 'Ada');
+    await touch(db, ada, at(1, 6) - 30 * 24 * 3600 * 1000, 'neutral');
+    expect(await reasons(db, at(1, 9))).toEqual(['Ada:share-good-news']);
   });
 });
 
@@ -129,6 +136,19 @@ describe('snooze and dismiss', () => {
     expect(await reasons(db, at(30))).toEqual([]);
     await touch(db, ada, at(30, 11), 'negative');
     expect(await reasons(db, at(31))).toEqual(['Ada:repair']);
+  });
+
+  it('lifts a dismissal with the next touch logged, even one dated before the dismissal', async () => {
+    const db = makeTestDb();
+    const ada = await contact(db, 'Ada');
+    await touch(db, ada, at(1), 'positive');
+    await setNudgeState(db, ada, { dismissedAt: at(20) });
+    await logTouch(
+      db,
+      { contactId: ada, at: at(18), outcome: 'negative', channel: 'call', source: 'dashboard' },
+      at(21),
+    );
+    expect(await reasons(db, at(22))).toEqual(['Ada:repair']);
   });
 
   it('snoozes to the start of the named day', () => {
