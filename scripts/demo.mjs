@@ -1,0 +1,71 @@
+// `npm run demo`: builds the extension, opens Chromium with it on sample Gmail and LinkedIn
+// pages served at their real addresses, with sample data imported. Without a display it
+// runs headless and writes screenshots instead.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchExtension } from './chromium.mjs';
+import { sampleBackup } from '../demo/sample-backup.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, '.output-demo');
+const shots = path.join(root, 'demo-output');
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
+
+const build = spawnSync('npx', ['wxt', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, WXT_OUT_DIR: outDir },
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const page = (name) => readFileSync(path.join(root, 'demo/pages', name), 'utf8');
+const context = await launchExtension(path.join(outDir, 'chrome-mv3'), {
+  headless,
+  viewport: { width: 1280, height: 800 },
+});
+const html = (body) => (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+await context.route('https://mail.google.com/**', html(page('gmail-thread.html')));
+await context.route('https://www.linkedin.com/**', html(page('linkedin-profile.html')));
+
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionUrl = (file) => `chrome-extension://${new URL(worker.url()).host}/${file}`;
+
+const dashboard = await context.newPage();
+await dashboard.goto(extensionUrl('dashboard.html#/backup'));
+await dashboard.getByLabel('Import backup').setInputFiles({
+  name: 'sample-backup.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(sampleBackup())),
+});
+await dashboard.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+
+const gmail = await context.newPage();
+await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmxVbBvlLRPFcBvRmrkm');
+await gmail.getByTestId('li-contact').waitFor();
+
+const linkedin = await context.newPage();
+await linkedin.goto('https://www.linkedin.com/in/robertkcheung/');
+await linkedin.getByTestId('li-contact').waitFor();
+
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 400, height: 600 });
+await popup.goto(extensionUrl('popup.html'));
+await popup.getByTestId('li-nudge').first().waitFor();
+
+await dashboard.goto(extensionUrl('dashboard.html#/contacts'));
+await dashboard.getByTestId('li-contact-row').first().waitFor();
+
+if (headless) {
+  mkdirSync(shots, { recursive: true });
+  await gmail.screenshot({ path: path.join(shots, 'gmail-panel.png') });
+  await linkedin.screenshot({ path: path.join(shots, 'linkedin-panel.png') });
+  await popup.screenshot({ path: path.join(shots, 'popup.png') });
+  await dashboard.screenshot({ path: path.join(shots, 'dashboard.png') });
+  await context.close();
+  console.log(`No display: screenshots of the panel, popup and dashboard are in ${shots}`);
+} else {
+  await gmail.bringToFront();
+  console.log('Demo running: close the browser window to end it.');
+  await new Promise((resolve) => context.on('close', resolve));
+}
