@@ -71,17 +71,20 @@ test('a "Profile Not Found" page shows no contact', async ({ context }) => {
 test('moving to another profile by history.pushState switches the panel', async ({ context }) => {
   const page = await open(context, ROB_URL);
   await expect(page.getByTestId('li-contact')).toContainText('Rob Cheung');
-  await page.evaluate((html) => {
-    // The saved page keeps LinkedIn's Trusted Types policy; "dompurify" is a name it allows.
-    const policy = (
-      window as unknown as {
-        trustedTypes: { createPolicy(n: string, p: object): { createHTML(s: string): string } };
-      }
-    ).trustedTypes.createPolicy('dompurify', { createHTML: (s: string) => s });
-    const next = new DOMParser().parseFromString(policy.createHTML(html), 'text/html');
-    document.body.replaceChildren(...[...next.body.childNodes].map((n) => document.adoptNode(n)));
-    history.pushState({}, '', '/in/eduardo-alvarez-nowak/');
-  }, withoutScripts(PAGES['/in/eduardo-alvarez-nowak/']!));
+  await page.evaluate(
+    ([html, url]) => {
+      // The saved page keeps LinkedIn's Trusted Types policy; "dompurify" is a name it allows.
+      const policy = (
+        window as unknown as {
+          trustedTypes: { createPolicy(n: string, p: object): { createHTML(s: string): string } };
+        }
+      ).trustedTypes.createPolicy('dompurify', { createHTML: (s: string) => s });
+      const next = new DOMParser().parseFromString(policy.createHTML(html), 'text/html');
+      document.body.replaceChildren(...[...next.body.childNodes].map((n) => document.adoptNode(n)));
+      history.pushState({}, '', url);
+    },
+    [withoutScripts(PAGES['/in/eduardo-alvarez-nowak/']!), EDUARDO_URL] as const,
+  );
   await expect(page.getByTestId('li-contact')).toContainText('Eduardo Alvarez Nowak');
   await expect(page.getByTestId('li-contact')).toContainText('/in/eduardo-alvarez-nowak');
 });
