@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { SETTLE_MS, watchPage } from '../../lib/panel/page-watcher';
+import { fakeOwner } from './panel-owner';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 3));
+
+describe('page watcher', () => {
+  function setup() {
+    document.body.innerHTML = '<div id="app"><span id="who" email="ada@example.com"></span></div>';
+    const owner = fakeOwner();
+    const changes: string[] = [];
+    let reads = 0;
+    watchPage({
+      owner,
+      doc: document,
+      read: () => {
+        reads += 1;
+        return document.querySelector('#who')?.getAttribute('email') ?? 'nobody';
+      },
+      keyOf: (who) => who,
+      onChange: (who) => changes.push(who),
+    });
+    return { owner, changes, reads: () => reads };
+  }
+
+  it('reports what is on screen at once', () => {
+    const { changes, owner } = setup();
+    expect(changes).toEqual(['ada@example.com']);
+    owner.invalidate();
+  });
+
+  it('reads once after a burst of mutations and reports only a real change', async () => {
+    const { changes, reads, owner } = setup();
+    const before = reads();
+    for (let i = 0; i < 50; i++)
+      document.querySelector('#app')!.append(document.createElement('i'));
+    await settle();
+    expect(reads() - before).toBe(1);
+    expect(changes).toEqual(['ada@example.com']);
+
+    document.querySelector('#who')!.setAttribute('email', 'grace@navy.mil');
+    await settle();
+    expect(changes).toEqual(['ada@example.com', 'grace@navy.mil']);
+    owner.invalidate();
+  });
+
+  it('follows hash changes and stops when invalidated', async () => {
+    const { changes, owner } = setup();
+    document.querySelector('#who')!.remove();
+    await settle();
+    expect(changes.at(-1)).toBe('nobody');
+    owner.invalidate();
+    document.body.innerHTML = '<span id="who" email="eve@example.com"></span>';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle();
+    expect(changes.at(-1)).toBe('nobody');
+  });
+});
