@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { SETTLE_MS, watchPage } from '../../lib/panel/page-watcher';
 import { fakeOwner } from './panel-owner';
 
+function person(email: string): HTMLElement {
+  const span = document.createElement('span');
+  span.id = 'who';
+  span.setAttribute('email', email);
+  return span;
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 3));
 
 describe('page watcher', () => {
   function setup() {
-    document.body.innerHTML = '<div id="app"><span id="who" email="ada@example.com"></span></div>';
+    const app = document.createElement('div');
+    app.id = 'app';
+    app.append(person('ada@example.com'));
+    document.body.replaceChildren(app);
     const owner = fakeOwner();
     const changes: string[] = [];
     let reads = 0;
@@ -51,7 +61,7 @@ describe('page watcher', () => {
     await settle();
     expect(changes.at(-1)).toBe('nobody');
     owner.invalidate();
-    document.body.innerHTML = '<span id="who" email="eve@example.com"></span>';
+    document.body.replaceChildren(person('eve@example.com'));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await settle();
     expect(changes.at(-1)).toBe('nobody');
