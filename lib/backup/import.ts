@@ -10,7 +10,7 @@ import {
 import { newContact } from '../db/contacts';
 import type { LastImpressionDb } from '../db/database';
 import { getSettings } from '../db/settings';
-import { withSummary } from '../db/summary';
+import { recomputeContact, withSummary } from '../db/summary';
 import type { Backup } from './format';
 import { parseBackup } from './validate';
 
@@ -96,6 +96,7 @@ export async function importRecords(
       createdAt: t.createdAt ? Date.parse(t.createdAt) : now,
       updatedAt: now,
     }));
+    const movedFrom = await contactsLosingTouches(db, touches);
     await db.touches.bulkPut(touches);
 
     // New contacts' touches are all in hand; known contacts may have more stored already.
@@ -120,8 +121,26 @@ export async function importRecords(
     await db.contacts.bulkPut(
       [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
     );
+    for (const id of movedFrom) {
+      const contact = targets.has(id) ? undefined : await db.contacts.get(id);
+      if (contact) await recomputeContact(db, contact, settings, now);
+    }
     return { contacts: data.contacts.length, touches: touches.length };
   });
+}
+
+/**
+ * A re-imported touch id may now belong to another contact; the one it leaves needs its
+ * summary recomputed. An empty database (the common, large import) skips the lookup.
+ */
+async function contactsLosingTouches(db: LastImpressionDb, touches: Touch[]): Promise<Set<string>> {
+  const losing = new Set<string>();
+  if ((await db.touches.count()) === 0) return losing;
+  const stored = await db.touches.bulkGet(touches.map((t) => t.id));
+  stored.forEach((old, i) => {
+    if (old && old.contactId !== touches[i]!.contactId) losing.add(old.contactId);
+  });
+  return losing;
 }
 
 function mergeIncoming(

@@ -276,6 +276,23 @@ describe('backup round trip', () => {
     expect(await db.contacts.count()).toBe(2);
   });
 
+  it('recomputes the contact a re-imported touch moves away from', async () => {
+    const db = newDb();
+    const first = makeBackup(NOW, [
+      { name: 'Ada', email: 'ada@x.org', touches: [{ daysAgo: 1, outcome: 'negative' }] },
+      { name: 'Bob', email: 'bob@x.org', touches: [] },
+    ]);
+    expect((await importBackupText(db, JSON.stringify(first), NOW)).ok).toBe(true);
+    // A later file says the same touch was with Bob.
+    const moved = structuredClone(first);
+    moved.touches[0]!.contactId = moved.contacts[1]!.id;
+    expect((await importBackupText(db, JSON.stringify(moved), NOW)).ok).toBe(true);
+    const ada = await findContactByIdentity(db, emailKey('ada@x.org'));
+    const bob = await findContactByIdentity(db, emailKey('bob@x.org'));
+    expect(ada).toMatchObject({ touchCount: 0, lastOutcome: null });
+    expect(bob).toMatchObject({ touchCount: 1, lastOutcome: 'negative' });
+  });
+
   it('a write failing part-way imports nothing and says so', async () => {
     const db = newDb();
     await filled(db);
