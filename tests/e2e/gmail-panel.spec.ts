@@ -71,6 +71,15 @@ test('the compose window follows its first recipient', async ({ context }) => {
   const page = await openGmail(context, composePage([GRACE, ADA], [], ROWS), INBOX_URL);
   await expect(page.getByTestId('li-contact')).toContainText('grace@navy.mil');
   await expect(page.getByTestId('li-contact')).toContainText('Grace Hopper');
+
+  // Docked clear of Gmail's own controls: below the header, left of the add-on strip, above
+  // the compose window.
+  const panel = (await page.getByTestId('li-panel').boundingBox())!;
+  const compose = (await page.getByRole('dialog').boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(panel.y).toBeGreaterThanOrEqual(64);
+  expect(panel.x + panel.width).toBeLessThanOrEqual(viewport.width - 56);
+  expect(panel.y + panel.height).toBeLessThanOrEqual(compose.y);
 });
 
 test('logging positive by Call shows at once, survives a reload, and Undo removes it', async ({
