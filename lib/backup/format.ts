@@ -27,10 +27,11 @@ const IsoDate = v.pipe(
   v.isoTimestamp('is not an ISO date such as 2026-01-31T09:00:00.000Z'),
   v.check(isRealDay, 'is not a day of the calendar'),
 );
+// Every id this extension makes is a UUID, and the message protocol accepts only those, so a
+// hand-made id would import a contact nobody could log to: refuse it here instead.
 const Id = v.pipe(
   v.string('id must be text'),
-  v.nonEmpty('id must not be empty'),
-  v.maxLength(100),
+  v.uuid('id must be a UUID such as 0b7d3c1e-9f1a-4c2b-8e5d-2a6f4b8c9d10'),
 );
 const OptionalText = (what: string) =>
   v.optional(v.pipe(v.string(`${what} must be text`), v.maxLength(MAX_NAME_LENGTH)));

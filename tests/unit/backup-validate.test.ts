@@ -90,8 +90,14 @@ describe('refused backups leave the database unchanged', () => {
 
   it('a touch naming a contact that is not in the file', async () => {
     const backup = valid();
-    backup.touches[4]!.contactId = 'no-such-contact';
-    await refused(text(backup), 'touches[4].contactId', 'no-such-contact');
+    backup.touches[4]!.contactId = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
+    await refused(text(backup), 'touches[4].contactId', 'ffffffff-ffff-4fff-8fff-ffffffffffff');
+  });
+
+  it('an id that is not a UUID, which no message could name later', async () => {
+    const backup = valid();
+    backup.contacts[1]!.id = 'c1';
+    await refused(text(backup), 'contacts[1].id', 'UUID');
   });
 
   it('duplicate contact ids and duplicate touch ids', async () => {
