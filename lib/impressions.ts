@@ -57,8 +57,10 @@ export function goodwillNow(summary: ContactSummary, now: number): number {
 
 /** Below one fresh deposit is "low"; below zero is overdrawn. */
 export function goodwillWord(balance: number): GoodwillWord {
+  // Overdrawn goes by the sign, as the repair nudge does. "Low" is judged on two decimals: a
+  // deposit logged a moment ago has decayed to 0.99999…, still one whole deposit.
   if (balance < 0) return 'overdrawn';
-  if (balance < 1) return 'low';
+  if (Math.round(balance * 100) / 100 < 1) return 'low';
   return 'healthy';
 }
 

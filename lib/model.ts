@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { normalizeLinkedinPath, type IdentityKey } from './identity';
 
 export const CHANNELS = ['email', 'call', 'meeting', 'linkedin', 'other'] as const;
 export const OUTCOMES = ['positive', 'neutral', 'negative'] as const;
@@ -8,8 +9,14 @@ export type Channel = (typeof CHANNELS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Source = (typeof SOURCES)[number];
 
-/** An identity as stored in the multi-entry `identities` index: `email:<addr>` or `linkedin:/in/<slug>`. */
-export type IdentityKey = `email:${string}` | `linkedin:${string}`;
+export {
+  emailKey,
+  identityKeys,
+  identityToKey,
+  linkedinKey,
+  normalizeLinkedinPath,
+  type IdentityKey,
+} from './identity';
 
 export interface ContactSummary {
   touchCount: number;
@@ -106,32 +113,11 @@ export const LinkedinPathSchema = v.pipe(
   v.transform(normalizeLinkedinPath),
 );
 
-export function normalizeLinkedinPath(path: string): string {
-  const slug = path.replace(/^\/in\//, '').replace(/\/+$/, '');
-  return /^ACoA/.test(slug) ? `/in/${slug}` : `/in/${slug.toLowerCase()}`;
-}
-
-export function emailKey(email: string): IdentityKey {
-  return `email:${email.trim().toLowerCase()}`;
-}
-
-export function linkedinKey(path: string): IdentityKey {
-  return `linkedin:${normalizeLinkedinPath(path)}`;
-}
-
-export function identityKeys(c: Pick<Contact, 'emails' | 'linkedin'>): IdentityKey[] {
-  return [...c.emails.map(emailKey), ...c.linkedin.map(linkedinKey)];
-}
-
 export const IdentitySchema = v.variant('kind', [
   v.object({ kind: v.literal('email'), value: EmailSchema }),
   v.object({ kind: v.literal('linkedin'), value: LinkedinPathSchema }),
 ]);
 export type Identity = v.InferOutput<typeof IdentitySchema>;
-
-export function identityToKey(id: Identity): IdentityKey {
-  return id.kind === 'email' ? emailKey(id.value) : linkedinKey(id.value);
-}
 
 export const NameSchema = v.pipe(
   trimmed(MAX_NAME_LENGTH, 'name'),

@@ -1,4 +1,4 @@
-import { normalizeLinkedinPath } from '../model';
+import { normalizeLinkedinPath } from '../identity';
 
 /**
  * Pure LinkedIn reader: a Document and its URL in, what is on screen out. No DOM writes, no

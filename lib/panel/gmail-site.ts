@@ -1,5 +1,6 @@
 import { readGmail, type GmailPerson } from '@/lib/hosts/gmail';
-import { isAcceptableIdentity, panelIdentityKey } from './identity-keys';
+import { identityToKey } from '../identity';
+import { isAcceptableIdentity } from './identity-keys';
 import type { Person, Screen, SiteConfig } from './screen';
 
 export const GMAIL_SITE: SiteConfig = {
@@ -23,7 +24,7 @@ function toPeople(found: readonly GmailPerson[]): Person[] {
     if (!isAcceptableIdentity(identity)) continue;
     people.push({
       identity,
-      key: panelIdentityKey(identity),
+      key: identityToKey(identity),
       ...(p.name?.trim() ? { name: p.name.trim() } : {}),
     });
     if (people.length === MAX_PEOPLE) break;

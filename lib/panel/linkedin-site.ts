@@ -1,5 +1,6 @@
 import { readLinkedin, type LinkedinPerson } from '@/lib/hosts/linkedin';
-import { isAcceptableIdentity, panelIdentityKey } from './identity-keys';
+import { identityToKey } from '../identity';
+import { isAcceptableIdentity } from './identity-keys';
 import type { Person, Screen, SiteConfig } from './screen';
 
 export const LINKEDIN_SITE: SiteConfig = {
@@ -22,7 +23,7 @@ function toPeople(found: readonly LinkedinPerson[]): Person[] {
     if (!isAcceptableIdentity(identity)) continue;
     people.push({
       identity,
-      key: panelIdentityKey(identity),
+      key: identityToKey(identity),
       ...(p.name.trim() ? { name: p.name.trim() } : {}),
       ...(p.headline?.trim() ? { headline: p.headline.trim() } : {}),
     });

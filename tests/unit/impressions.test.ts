@@ -260,7 +260,9 @@ describe('goodwill', () => {
     expect(goodwillWord(-0.001)).toBe('overdrawn');
     expect(goodwillWord(-3)).toBe('overdrawn');
     expect(goodwillWord(0)).toBe('low');
-    expect(goodwillWord(0.999)).toBe('low');
+    expect(goodwillWord(0.99999)).toBe('healthy');
+    expect(goodwillWord(0.98)).toBe('low');
+    expect(goodwillWord(0.994)).toBe('low');
     expect(goodwillWord(1)).toBe('healthy');
     expect(goodwillWord(5)).toBe('healthy');
   });
