@@ -1,0 +1,41 @@
+// `npm run bench [-- --small] [-- --no-build] [-- --no-scaling]`: builds the extension into
+// .output-bench (never disturbing the test build), runs bench/extension.bench.ts in Debian's
+// Chromium, prints the figures against their budgets and writes bench-results/bench.json.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { formatReport } from '../bench/format.mjs';
+
+const args = new Set(process.argv.slice(2));
+const small = args.has('--small');
+const outDir = '.output-bench';
+const json = 'bench-results/bench.json';
+
+function run(command, argv, env = {}) {
+  console.log(`▶ ${command} ${argv.join(' ')}`);
+  const result = spawnSync(command, argv, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+if (!args.has('--no-build') && !run('npx', ['wxt', 'build'], { WXT_OUT_DIR: outDir })) {
+  process.exit(1);
+}
+rmSync(json, { force: true });
+const ok = run('npx', ['playwright', 'test', '-c', 'bench/playwright.bench.config.ts'], {
+  EXTENSION_DIR: `${outDir}/chrome-mv3`,
+  BENCH_MODE: small ? 'small' : 'full',
+  ...(args.has('--no-scaling') ? { BENCH_SCALING: '0' } : {}),
+});
+
+let report;
+try {
+  report = JSON.parse(readFileSync(json, 'utf8'));
+} catch {
+  console.error(`No ${json}: the benchmark did not get far enough to write it.`);
+  process.exit(1);
+}
+const text = formatReport(report);
+console.log(`\n${text}`);
+writeFileSync('bench-results/bench.md', `${text}\n`);
+console.log(`Written: ${json} and bench-results/bench.md`);
+const failed = report.figures.filter((f) => f.pass === false).length;
+process.exit(ok && failed === 0 ? 0 : 1);
