@@ -17,7 +17,8 @@ export function isTrustedSender(
   if (url.startsWith(extensionOrigin)) return true;
   if (!sender.tab) return false;
   try {
-    return CONTENT_HOSTS.has(new URL(url).hostname);
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' && CONTENT_HOSTS.has(hostname);
   } catch {
     return false;
   }

@@ -39,6 +39,7 @@ describe('isTrustedSender', () => {
       'https://evil.example/?https://mail.google.com/',
       'https://linkedin.com/in/someone',
       'https://google.com/mail',
+      'http://mail.google.com/mail/u/0/',
       'not a url',
     ]) {
       expect(trusted({ id: ID, url, tab }), url).toBe(false);
