@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { importRecords } from '@/lib/backup/import';
 import { contactsCsv, touchesCsv } from '@/lib/csv/export';
 import {
   FIELD_LABELS,
@@ -10,7 +9,7 @@ import {
   type TouchField,
 } from '@/lib/csv/mapping';
 import { parseCsv } from '@/lib/csv/parse';
-import { planTouchImport } from '@/lib/csv/touch-import';
+import { importTouchRows } from '@/lib/csv/import-touches';
 import { getDb } from '@/lib/db/database';
 import { allContacts, allTouches } from '@/lib/db/queries';
 import { getSettings } from '@/lib/db/settings';
@@ -79,22 +78,15 @@ export function CsvSection() {
     setBusy(true);
     setError(null);
     try {
-      const db = getDb();
-      const now = Date.now();
-      const plan = planTouchImport(p.rows, p.mapping, await allContacts(db), now, () =>
-        crypto.randomUUID(),
-      );
-      if (!plan.ok) {
-        setError(`Nothing was imported. ${plan.error}`);
-        return;
+      const result = await importTouchRows(getDb(), p.rows, p.mapping, Date.now());
+      if (result.ok) {
+        setPending(null);
+        setMessage(
+          `Imported ${result.counts.touches} touches for ${result.counts.contacts} contacts from ${p.fileName}.`,
+        );
+      } else {
+        setError(`Nothing was imported. ${result.error}`);
       }
-      const counts = await importRecords(db, plan.plan, now);
-      setPending(null);
-      setMessage(
-        `Imported ${counts.touches} touches for ${counts.contacts} contacts from ${p.fileName}.`,
-      );
-    } catch (e) {
-      setError(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
