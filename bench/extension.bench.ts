@@ -17,6 +17,8 @@ const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output-bench/c
 const OUT_DIR = path.resolve('bench-results');
 const REPS = Number(process.env.BENCH_REPS ?? 30);
 const WARMUP = 5;
+// BENCH_ONLY=nudge-list,dashboard measures only those figures (after the import), to check a fix.
+const ONLY = process.env.BENCH_ONLY?.split(',');
 const DAY = 24 * 3600 * 1000;
 const TODAY = Math.floor(Date.now() / DAY) * DAY;
 
@@ -66,6 +68,7 @@ async function repeat(times: number, once: (i: number) => Promise<number>): Prom
 
 /** Runs `measure`; a figure that cannot be taken (a feature not built yet) is reported, not fatal. */
 async function attempt<T>(what: string, measure: () => Promise<T>): Promise<T | { note: string }> {
+  if (ONLY && what !== 'import' && !ONLY.includes(what)) return { note: 'skipped (BENCH_ONLY)' };
   const started = Date.now();
   progress(`${what}…`);
   try {
@@ -482,7 +485,7 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
     if (isNote(imported)) throw new Error(`import failed: ${imported.note}`);
     await serveGmail(context, contacts);
 
-    const sw = await attempt('thread switch', async () => ({
+    const sw = await attempt('thread-switch', async () => ({
       stats: await measureThreadSwitch(context, contacts),
     }));
     add(
@@ -498,7 +501,7 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
       ),
     );
 
-    const warm = await attempt('first panel', async () => ({
+    const warm = await attempt('first-panel', async () => ({
       stats: await measureFirstPanel(context, contacts),
     }));
     add(
@@ -515,7 +518,7 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
     );
 
     const stopper = await workerStopper(context, extensionId);
-    const cold = await attempt('first panel, worker stopped', async () => ({
+    const cold = await attempt('first-panel-cold', async () => ({
       stats: await measureFirstPanel(context, contacts, () => stopper.stop()),
     }));
     await stopper.close();
@@ -533,7 +536,7 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
       ),
     );
 
-    const log = await attempt('log positive', () => measureLogPositive(context, contacts));
+    const log = await attempt('log-positive', () => measureLogPositive(context, contacts));
     if (!isNote(log)) logged = log.logged;
     add(
       judge(
@@ -548,7 +551,7 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
       ),
     );
 
-    const nudges = await attempt('nudge list', () => measureNudgeList(context, extensionId));
+    const nudges = await attempt('nudge-list', () => measureNudgeList(context, extensionId));
     add(
       judge(
         {
@@ -601,7 +604,7 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
   } finally {
     await context.close();
   }
-  const disk = await attempt('disk size', async () => {
+  const disk = await attempt('disk-per-touch', async () => {
     const bytes = indexedDbBytes(userDataDir, extensionId);
     return {
       value: bytes / (MAIN.touches + logged),
@@ -634,11 +637,11 @@ test('scaling: panel and nudges at other sizes', async () => {
       const extensionId = await extensionIdOf(context);
       await importDataSet(context, extensionId, file);
       await serveGmail(context, contacts);
-      const sw = await attempt('thread switch', () => measureThreadSwitch(context, contacts));
+      const sw = await attempt('thread-switch', () => measureThreadSwitch(context, contacts));
       if (!isNote(sw)) row.threadSwitch = sw;
-      const warm = await attempt('first panel', () => measureFirstPanel(context, contacts));
+      const warm = await attempt('first-panel', () => measureFirstPanel(context, contacts));
       if (!isNote(warm)) row.firstPanel = warm;
-      const nudges = await attempt('nudge list', () => measureNudgeList(context, extensionId));
+      const nudges = await attempt('nudge-list', () => measureNudgeList(context, extensionId));
       if (!isNote(nudges)) {
         row.nudgeList = nudges.stats;
         row.dueNudges = nudges.due;

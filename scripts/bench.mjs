@@ -7,7 +7,8 @@ import { formatReport } from '../bench/format.mjs';
 
 const args = new Set(process.argv.slice(2));
 const small = args.has('--small');
-const outDir = '.output-bench';
+// WXT_OUT_DIR picks another build folder (with --no-build: compare two builds).
+const outDir = process.env.WXT_OUT_DIR ?? '.output-bench';
 const json = 'bench-results/bench.json';
 
 function run(command, argv, env = {}) {
