@@ -14,6 +14,10 @@ import { SearchHit } from './SearchHit';
 
 type Status = { text: string; undoTouchId?: string } | null;
 
+// A glance, not the whole book: with 10,000 contacts thousands can be due at once, and drawing
+// every one kept the popup blank for seconds (npm run bench). The dashboard lists them all.
+const SHOWN_NUDGES = 25;
+
 export function Popup() {
   const [query, setQuery] = useState('');
   const [channel, setChannel] = useState<Channel>('email');
@@ -95,7 +99,7 @@ export function Popup() {
           <p className="li-muted">Nobody is due. Good news travels best when it is fresh.</p>
         ) : null}
         <ul className="li-list">
-          {(due ?? []).map((item) => (
+          {(due ?? []).slice(0, SHOWN_NUDGES).map((item) => (
             <NudgeItem
               key={item.contact.id}
               due={item}
@@ -111,6 +115,14 @@ export function Popup() {
             />
           ))}
         </ul>
+        {due && due.length > SHOWN_NUDGES ? (
+          <p className="li-muted">
+            {due.length - SHOWN_NUDGES} more due.{' '}
+            <button type="button" className="li-link" onClick={openDashboard}>
+              See them all in the dashboard
+            </button>
+          </p>
+        ) : null}
       </section>
     </main>
   );
