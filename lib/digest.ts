@@ -71,8 +71,11 @@ export interface DigestItem {
 }
 
 /** "Repair: Grace Hopper. Share good news: Ada Lovelace and 2 more." from items most urgent first. */
-export function digestText(items: readonly DigestItem[]): { title: string; message: string } {
-  const count = items.length;
+/** `items` are the most urgent nudges (at least the ones to name); `count` is all that are due. */
+export function digestText(
+  items: readonly DigestItem[],
+  count: number = items.length,
+): { title: string; message: string } {
   const title =
     count === 1 ? '1 contact is due for a touch' : `${count} contacts are due for a touch`;
   const named = items.slice(0, DIGEST_NAMES);

@@ -198,11 +198,30 @@ export function computeDueAt(contact: NudgeInput, settings: Settings): number {
   return Math.max(ruleDueAt(contact, settings), contact.snoozedUntil ?? 0);
 }
 
+/** Every repair sorts before every share-good-news nudge in the `nudgeRank` index. */
+export const REPAIR_RANK_OFFSET = 2 ** 45;
+
+/**
+ * The two indexed fields behind the due list: `dueAt` says when, `nudgeRank` orders the list
+ * (repair first, then the longest due) so the popup reads its top entries straight off the index.
+ */
+export function nudgeIndex(
+  contact: NudgeInput,
+  settings: Settings,
+): { dueAt: number; nudgeRank: number | undefined } {
+  const dueAt = computeDueAt(contact, settings);
+  if (dueAt < 0) return { dueAt, nudgeRank: undefined };
+  const repair = nudgeRule(contact).reason === 'repair';
+  return { dueAt, nudgeRank: repair ? dueAt - REPAIR_RANK_OFFSET : dueAt };
+}
+
 export function nudgeFor(contact: NudgeInput, settings: Settings, now: number): Nudge | null {
   if (isExcluded(contact, settings) || isDismissed(contact)) return null;
   if (contact.snoozedUntil !== undefined && contact.snoozedUntil > now) return null;
-  const dueSince = ruleDueAt(contact, settings);
-  if (dueSince > now) return null;
+  const ruleDue = ruleDueAt(contact, settings);
+  if (ruleDue > now) return null;
+  // A snoozed nudge counts as due from the end of its snooze, as the index orders it.
+  const dueSince = Math.max(ruleDue, contact.snoozedUntil ?? 0);
   const { reason } = nudgeRule(contact);
   return { contactId: contact.id, reason, dueSince, why: whyLine(contact, reason, now) };
 }

@@ -47,6 +47,8 @@ export interface Contact extends ContactSummary {
   dismissedAt?: number;
   /** Earliest moment a nudge may be due (epoch ms), or -1 when none can be; an index, not truth. */
   dueAt: number;
+  /** Orders due contacts in the index: repair first, then the longest due; absent when none. */
+  nudgeRank?: number;
   createdAt: number;
   updatedAt: number;
 }

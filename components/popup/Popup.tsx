@@ -6,7 +6,7 @@ import { showDueCount } from '@/lib/background/badge';
 import { searchContacts } from '@/lib/background/handle-request';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
-import { dueNudges } from '@/lib/nudges';
+import { dueCount, dueNudges } from '@/lib/nudges';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
 import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
@@ -14,22 +14,22 @@ import { SearchHit } from './SearchHit';
 
 type Status = { text: string; undoTouchId?: string } | null;
 
-// A glance, not the whole book: with 10,000 contacts thousands can be due at once, and drawing
-// every one kept the popup blank for seconds (npm run bench). The dashboard lists them all.
+// A glance, not the whole book: with 10,000 contacts thousands can be due at once; the index
+// hands over the most urgent ones and a count, and the dashboard lists them all.
 const SHOWN_NUDGES = 25;
 
 export function Popup() {
   const [query, setQuery] = useState('');
   const [channel, setChannel] = useState<Channel>('email');
   const [status, setStatus] = useState<Status>(null);
-  const due = useLiveQuery(() => dueNudges(getDb(), Date.now()), []);
+  const due = useLiveQuery(() => dueNudges(getDb(), Date.now(), SHOWN_NUDGES), []);
+  const total = useLiveQuery(() => dueCount(getDb(), Date.now()), []);
   const hits = useLiveQuery(() => searchContacts(getDb(), query), [query]);
 
   // The worker may be asleep while the popup writes; the popup's own count keeps the badge true.
-  const dueCount = due?.length;
   useEffect(() => {
-    if (dueCount !== undefined) void showDueCount(dueCount);
-  }, [dueCount]);
+    if (total !== undefined) void showDueCount(total);
+  }, [total]);
 
   const log = async (contactId: string, name: string, outcome: Outcome) => {
     const result = await logFromPopup(contactId, outcome, channel);
@@ -99,7 +99,7 @@ export function Popup() {
           <p className="li-muted">Nobody is due. Good news travels best when it is fresh.</p>
         ) : null}
         <ul className="li-list">
-          {(due ?? []).slice(0, SHOWN_NUDGES).map((item) => (
+          {(due ?? []).map((item) => (
             <NudgeItem
               key={item.contact.id}
               due={item}
@@ -115,9 +115,9 @@ export function Popup() {
             />
           ))}
         </ul>
-        {due && due.length > SHOWN_NUDGES ? (
+        {due && total !== undefined && total > due.length ? (
           <p className="li-muted">
-            {due.length - SHOWN_NUDGES} more due.{' '}
+            {total - due.length} more due.{' '}
             <button type="button" className="li-link" onClick={openDashboard}>
               See them all in the dashboard
             </button>

@@ -2,7 +2,7 @@ import { addHours, startOfHour } from 'date-fns';
 import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { LastImpressionDb } from '../db/database';
-import { dueNudges, nextDueAt } from '../nudges';
+import { dueCount, nextDueAt } from '../nudges';
 
 export const BADGE_ALARM = 'badge';
 
@@ -23,9 +23,9 @@ export function keepBadgeCurrent(db: LastImpressionDb, signal: AbortSignal): () 
     if (signal.aborted) return;
     subscription = liveQuery(async () => {
       const now = Date.now();
-      const [due, next] = await Promise.all([dueNudges(db, now), nextDueAt(db, now)]);
+      const [count, next] = await Promise.all([dueCount(db, now), nextDueAt(db, now)]);
       const nextHour = startOfHour(addHours(now, 1)).getTime();
-      return { count: due.length, wakeAt: Math.min(next ?? nextHour, nextHour) };
+      return { count, wakeAt: Math.min(next ?? nextHour, nextHour) };
     }).subscribe({
       next: ({ count, wakeAt }) => {
         void showDueCount(count);

@@ -5,13 +5,14 @@ import { getSettings } from '../db/settings';
 import {
   alarmMatches,
   DIGEST_ALARM,
+  DIGEST_NAMES,
   digestDay,
   digestText,
   nextDigestAt,
   shouldSendDigest,
 } from '../digest';
 import type { Settings } from '../model';
-import { dueNudges } from '../nudges';
+import { dueCount, dueNudges } from '../nudges';
 
 export const DIGEST_NOTIFICATION_PREFIX = 'digest-';
 
@@ -64,12 +65,16 @@ async function notifyIfDue(
   settings: Settings,
   now: number,
 ): Promise<string | null> {
-  const [due, last] = await Promise.all([dueNudges(db, now), db.meta.get('lastDigestDay')]);
+  const [count, last] = await Promise.all([dueCount(db, now), db.meta.get('lastDigestDay')]);
   const lastDigestDay = typeof last?.value === 'string' ? last.value : undefined;
-  if (!shouldSendDigest({ settings, now, lastDigestDay, dueCount: due.length })) return null;
+  if (!shouldSendDigest({ settings, now, lastDigestDay, dueCount: count })) return null;
   const day = digestDay(now);
   if (!(await claimDay(db, day))) return null;
-  const text = digestText(due.map((d) => ({ name: d.contact.name, reason: d.nudge.reason })));
+  const top = await dueNudges(db, now, DIGEST_NAMES);
+  const text = digestText(
+    top.map((d) => ({ name: d.contact.name, reason: d.nudge.reason })),
+    count,
+  );
   const id = `${DIGEST_NOTIFICATION_PREFIX}${day}`;
   await browser.notifications.create(id, {
     type: 'basic',

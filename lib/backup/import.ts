@@ -1,4 +1,4 @@
-import { computeDueAt } from '../impressions';
+import { nudgeIndex } from '../impressions';
 import {
   emailKey,
   identityKeys,
@@ -169,6 +169,6 @@ function mergeIncoming(
   const merged: Contact = existing
     ? { ...existing, ...base, identities: identityKeys(base) }
     : base;
-  merged.dueAt = computeDueAt(merged, settings);
+  Object.assign(merged, nudgeIndex(merged, settings));
   return merged;
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { computeDueAt, EMPTY_SUMMARY } from '../impressions';
+import { nudgeIndex, EMPTY_SUMMARY } from '../impressions';
 import {
   describeIssues,
   identityKeys,
@@ -42,7 +42,7 @@ export function newContact(
     createdAt: now,
     updatedAt: now,
   };
-  contact.dueAt = computeDueAt(contact, settings);
+  Object.assign(contact, nudgeIndex(contact, settings));
   return contact;
 }
 
@@ -112,7 +112,7 @@ export async function updateContact(
       ...(existing.dismissedAt !== undefined ? { dismissedAt: existing.dismissedAt } : {}),
       updatedAt: now,
     };
-    next.dueAt = computeDueAt(next, settings);
+    Object.assign(next, nudgeIndex(next, settings));
     await db.contacts.put(next);
     return { ok: true as const, value: next };
   });
@@ -147,7 +147,7 @@ export async function linkIdentity(
       updatedAt: now,
     };
     next.identities = identityKeys(next);
-    next.dueAt = computeDueAt(next, await getSettings(db));
+    Object.assign(next, nudgeIndex(next, await getSettings(db)));
     await db.contacts.put(next);
     return { ok: true as const, value: next };
   });
@@ -200,7 +200,7 @@ export async function setNudgeState(
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;
     const next: Contact = { ...contact, ...change };
-    next.dueAt = computeDueAt(next, await getSettings(db));
+    Object.assign(next, nudgeIndex(next, await getSettings(db)));
     await db.contacts.put(next);
     return next;
   });

@@ -1,5 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { nudgeIndex } from '../impressions';
 import type { Contact, Touch } from '../model';
+import { settingsFrom } from './settings';
 
 export interface MetaRecord {
   key: 'settings' | 'lastExportAt' | 'lastDigestDay';
@@ -26,6 +28,26 @@ export class LastImpressionDb extends Dexie {
       touches: 'id, contactId, [contactId+at], at',
       meta: 'key',
     });
+    // Version 2: nudgeRank orders the due list in the index, so the popup reads only its top
+    // entries. Indexes nothing queries are gone: [contactId+at] also answers contactId alone,
+    // and every index costs time on each of a large import's touches.
+    this.version(2)
+      .stores({
+        contacts: 'id, *identities, dueAt, nudgeRank',
+        touches: 'id, [contactId+at], at',
+        meta: 'key',
+      })
+      .upgrade(async (tx) => {
+        const settings = settingsFrom(
+          (await tx.table<MetaRecord, string>('meta').get('settings'))?.value,
+        );
+        await tx
+          .table<Contact, string>('contacts')
+          .toCollection()
+          .modify((contact) => {
+            Object.assign(contact, nudgeIndex(contact, settings));
+          });
+      });
   }
 }
 

@@ -4,8 +4,12 @@ import type { LastImpressionDb } from './database';
 import { recomputeAllContacts } from './summary';
 
 export async function getSettings(db: LastImpressionDb): Promise<Settings> {
-  const record = await db.meta.get('settings');
-  const parsed = v.safeParse(SettingsSchema, { ...DEFAULT_SETTINGS, ...(record?.value ?? {}) });
+  return settingsFrom((await db.meta.get('settings'))?.value);
+}
+
+/** Stored settings over the defaults; anything unreadable falls back to the defaults. */
+export function settingsFrom(stored: unknown): Settings {
+  const parsed = v.safeParse(SettingsSchema, { ...DEFAULT_SETTINGS, ...(stored ?? {}) });
   return parsed.success ? parsed.output : DEFAULT_SETTINGS;
 }
 

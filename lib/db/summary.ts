@@ -1,4 +1,4 @@
-import { computeDueAt, summarize } from '../impressions';
+import { nudgeIndex, summarize } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
 import type { LastImpressionDb } from './database';
 
@@ -26,7 +26,7 @@ export function withSummary(
     ...summarize(touches, settings.halfLifeDays),
     updatedAt: now,
   };
-  next.dueAt = computeDueAt(next, settings);
+  Object.assign(next, nudgeIndex(next, settings));
   return next;
 }
 
@@ -38,7 +38,7 @@ export async function recomputeAllContacts(
 ): Promise<void> {
   if (!goodwillToo) {
     await db.contacts.toCollection().modify((c) => {
-      c.dueAt = computeDueAt(c, settings);
+      Object.assign(c, nudgeIndex(c, settings));
     });
     return;
   }

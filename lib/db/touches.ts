@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { addToSummary, computeDueAt } from '../impressions';
+import { addToSummary, nudgeIndex } from '../impressions';
 import {
   describeIssues,
   identityToKey,
@@ -76,7 +76,7 @@ export async function logTouch(
     let next: Contact;
     if (inOrder) {
       next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
-      next.dueAt = computeDueAt(next, settings);
+      Object.assign(next, nudgeIndex(next, settings));
       await db.contacts.put(next);
     } else {
       await db.contacts.put(contact);

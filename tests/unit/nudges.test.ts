@@ -4,7 +4,7 @@ import type { LastImpressionDb } from '../../lib/db/database';
 import { saveSettings } from '../../lib/db/settings';
 import { logTouch } from '../../lib/db/touches';
 import { DEFAULT_SETTINGS, type Outcome } from '../../lib/model';
-import { dueNudges, nextDueAt, snoozeUntil } from '../../lib/nudges';
+import { dueCount, dueNudges, nextDueAt, snoozeUntil } from '../../lib/nudges';
 import { makeTestDb } from '../support/db';
 
 /** Local wall-clock times, so the rules' calendar days hold in any time zone. */
@@ -195,6 +195,30 @@ describe('the due list', () => {
       'Long overdue:share-good-news',
       'Recently due:share-good-news',
     ]);
+  });
+
+  it('hands over only the most urgent ones when asked for a few, and counts them all', async () => {
+    const db = makeTestDb();
+    const ids: string[] = [];
+    for (const [i, name] of ['A', 'B', 'C', 'D', 'E'].entries()) {
+      ids.push(await contact(db, name));
+      await touch(db, ids[i]!, at(1 + i), 'positive');
+    }
+    await touch(db, ids[4]!, at(10), 'negative');
+    const now = at(25);
+    expect(await reasons(db, now)).toEqual([
+      'E:repair',
+      'A:share-good-news',
+      'B:share-good-news',
+      'C:share-good-news',
+      'D:share-good-news',
+    ]);
+    const top = (await dueNudges(db, now, 3)).map((d) => d.contact.name);
+    expect(top).toEqual(['E', 'A', 'B']);
+    expect(await dueCount(db, now)).toBe(5);
+    await setNudgeState(db, ids[0]!, { snoozedUntil: snoozeUntil('1 day', now) });
+    expect((await dueNudges(db, now, 3)).map((d) => d.contact.name)).toEqual(['E', 'B', 'C']);
+    expect(await dueCount(db, now)).toBe(4);
   });
 
   it('is read from the contacts’ summaries, never from their touches', async () => {

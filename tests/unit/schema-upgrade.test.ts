@@ -3,7 +3,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';
+import { settingsFrom } from '../../lib/db/settings';
 import { recentTouches } from '../../lib/db/touches';
+import { nudgeIndex } from '../../lib/impressions';
+import type { Contact } from '../../lib/model';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.UTC(2025, 10, 3, 9);
@@ -18,7 +21,7 @@ interface OldData {
 /**
  * One row per schema version ever shipped: its store definitions exactly as they were (never
  * import them from lib/db, which moves on), records in that version's shape, and what each
- * record must look like after the upgrade. Adding version 2 means adding a row here.
+ * record must look like after the upgrade. Each new version adds a row here.
  */
 interface HistoricalVersion {
   version: number;
@@ -50,6 +53,58 @@ function contactV1(n: number, name: string, emails: string[], linkedin: string[]
   };
 }
 
+/** The same people, touches and settings in every version's shape. */
+function sampleV1(): OldData {
+  const contacts = [
+    contactV1(1, 'Ada Lovelace', ['ada@example.com'], []),
+    contactV1(2, 'محمد عبد الله', ['m.abdallah+crm@example.org'], ['/in/mabdallah']),
+    contactV1(3, '👩‍💻 Zoë 李', [], ['/in/ACoAABcdEfGh']),
+    contactV1(4, 'Grace Hopper', ['grace@navy.mil', 'g.hopper@example.com'], []),
+    contactV1(5, 'Bobby Tables"); DROP TABLE contacts;--', ['bobby@example.com'], []),
+  ];
+  const touches = contacts.flatMap((c, i) =>
+    [0, 1].map((k) => ({
+      id: `00000002-0000-4000-8000-${(i * 2 + k).toString(16).padStart(12, '0')}`,
+      contactId: c.id,
+      at: T0 + (i + 1) * DAY - k * DAY,
+      channel: ['email', 'call', 'meeting', 'linkedin', 'other'][(i + k) % 5],
+      outcome: k ? 'negative' : 'positive',
+      ...(k ? { note: 'x'.repeat(10_000) } : { goodNews: true }),
+      source: ['gmail', 'linkedin', 'dashboard', 'popup', 'import'][i % 5],
+      createdAt: T0,
+      updatedAt: T0,
+    })),
+  );
+  const meta = [
+    {
+      key: 'settings',
+      value: {
+        defaultCadenceDays: 21,
+        halfLifeDays: 30,
+        digestMinutes: 480,
+        digestWeekends: true,
+        notifications: false,
+        ignoredDomains: ['example.net'],
+        ownAddresses: ['me@example.com'],
+      },
+    },
+    { key: 'lastExportAt', value: T0 - DAY },
+  ];
+  return { contacts, touches, meta };
+}
+
+/** What the rules derive for the nudge index, under the settings stored with the data. */
+function withNudgeIndex(old: OldData): OldData {
+  const settings = settingsFrom(old.meta.find((m) => m.key === 'settings')?.value);
+  return {
+    ...old,
+    contacts: old.contacts.map((c) => ({
+      ...c,
+      ...nudgeIndex(c as unknown as Contact, settings),
+    })),
+  };
+}
+
 const HISTORY: HistoricalVersion[] = [
   {
     version: 1,
@@ -58,44 +113,18 @@ const HISTORY: HistoricalVersion[] = [
       touches: 'id, contactId, [contactId+at], at',
       meta: 'key',
     },
-    write: () => {
-      const contacts = [
-        contactV1(1, 'Ada Lovelace', ['ada@example.com'], []),
-        contactV1(2, 'محمد عبد الله', ['m.abdallah+crm@example.org'], ['/in/mabdallah']),
-        contactV1(3, '👩‍💻 Zoë 李', [], ['/in/ACoAABcdEfGh']),
-        contactV1(4, 'Grace Hopper', ['grace@navy.mil', 'g.hopper@example.com'], []),
-        contactV1(5, 'Bobby Tables"); DROP TABLE contacts;--', ['bobby@example.com'], []),
-      ];
-      const touches = contacts.flatMap((c, i) =>
-        [0, 1].map((k) => ({
-          id: `00000002-0000-4000-8000-${(i * 2 + k).toString(16).padStart(12, '0')}`,
-          contactId: c.id,
-          at: T0 + (i + 1) * DAY - k * DAY,
-          channel: ['email', 'call', 'meeting', 'linkedin', 'other'][(i + k) % 5],
-          outcome: k ? 'negative' : 'positive',
-          ...(k ? { note: 'x'.repeat(10_000) } : { goodNews: true }),
-          source: ['gmail', 'linkedin', 'dashboard', 'popup', 'import'][i % 5],
-          createdAt: T0,
-          updatedAt: T0,
-        })),
-      );
-      const meta = [
-        {
-          key: 'settings',
-          value: {
-            defaultCadenceDays: 21,
-            halfLifeDays: 30,
-            digestMinutes: 480,
-            digestWeekends: true,
-            notifications: false,
-            ignoredDomains: ['example.net'],
-            ownAddresses: ['me@example.com'],
-          },
-        },
-        { key: 'lastExportAt', value: T0 - DAY },
-      ];
-      return { contacts, touches, meta };
+    write: sampleV1,
+    // Version 2 added nudgeRank and re-derived dueAt with the stored settings.
+    expectAfter: withNudgeIndex,
+  },
+  {
+    version: 2,
+    stores: {
+      contacts: 'id, *identities, dueAt, nudgeRank',
+      touches: 'id, [contactId+at], at',
+      meta: 'key',
     },
+    write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
 ];
