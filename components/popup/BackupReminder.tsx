@@ -10,12 +10,17 @@ export function BackupReminder() {
   const [error, setError] = useState('');
   const due = useLiveQuery(async () => {
     const db = getDb();
-    const [last, touches] = await Promise.all([
+    // One record read, not a count: counting walks every stored touch.
+    const [last, anyTouch] = await Promise.all([
       db.meta.get('lastExportAt'),
-      db.touches.limit(1).count(),
+      db.touches.toCollection().first(),
     ]);
     const lastExportAt = typeof last?.value === 'number' ? last.value : undefined;
-    return needsBackupReminder({ hasTouches: touches > 0, lastExportAt, now: Date.now() });
+    return needsBackupReminder({
+      hasTouches: anyTouch !== undefined,
+      lastExportAt,
+      now: Date.now(),
+    });
   }, []);
   if (!due) return null;
 
