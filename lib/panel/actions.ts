@@ -2,6 +2,7 @@ import type { request } from '@/lib/messaging-client';
 import type { ContactHit, ContactView } from '@/lib/messaging';
 import type { Outcome } from '@/lib/model';
 import type { Owner } from './owner';
+import { provisionalView } from './optimistic';
 import type { SiteConfig } from './screen';
 import { currentPerson, type PanelStore } from './store';
 
@@ -56,6 +57,7 @@ export function createActions({
     }
   }
 
+  let latestLog = 0;
   const applyView = (key: string, view: ContactView | null) => store.getState().setView(key, view);
   const contactId = () => {
     const person = currentPerson(store.getState());
@@ -63,38 +65,49 @@ export function createActions({
   };
 
   return {
-    log: (outcome) =>
-      forPerson(
-        () => {
-          const person = currentPerson(store.getState())!;
-          const { channel, note, goodNews } = store.getState();
-          return send({
-            type: 'touch.log',
-            input: {
-              identity: person.identity,
-              name: person.name?.trim() || person.identity.value,
-              ...(person.headline ? { headline: person.headline } : {}),
-              channel,
-              outcome,
-              ...(note.trim() ? { note } : {}),
-              ...(goodNews ? { goodNews: true } : {}),
-              source: site.source,
-            },
-          });
+    // Not gated by `busy`: the result shows at once, so a second click may follow the first
+    // before its answer; each is stored, and only the latest answer redraws.
+    log: async (outcome) => {
+      const person = currentPerson(store.getState());
+      if (!person) return;
+      const seq = ++latestLog;
+      const { channel, note, goodNews, views } = store.getState();
+      const typedNote = note.trim() ? note : undefined;
+      const before = views[person.key];
+      const shown = provisionalView(
+        before,
+        { channel, outcome, ...(typedNote ? { note } : {}), goodNews, source: site.source },
+        Date.now(),
+      );
+      store.setState({ error: null, note: '', goodNews: false });
+      if (shown) applyView(person.key, shown);
+      const answer = await send({
+        type: 'touch.log',
+        input: {
+          identity: person.identity,
+          name: person.name?.trim() || person.identity.value,
+          ...(person.headline ? { headline: person.headline } : {}),
+          channel,
+          outcome,
+          ...(typedNote ? { note } : {}),
+          ...(goodNews ? { goodNews: true } : {}),
+          source: site.source,
         },
-        (key, data) => {
-          applyView(key, data.view);
-          const until = Date.now() + UNDO_MS;
-          store.setState({
-            note: '',
-            goodNews: false,
-            undo: { touchId: data.touchId, key, until },
-          });
-          owner.setTimeout(() => {
-            if (store.getState().undo?.touchId === data.touchId) store.getState().setUndo(null);
-          }, UNDO_MS);
-        },
-      ),
+      });
+      if (!answer.ok) {
+        // Not stored: take the foreseen result back and give the user their note again.
+        if (seq === latestLog && shown && before !== undefined) applyView(person.key, before);
+        if (!store.getState().note) store.setState({ note, goodNews });
+        fail(answer.error);
+        return;
+      }
+      if (seq === latestLog) applyView(person.key, answer.data.view);
+      const { touchId } = answer.data;
+      store.getState().setUndo({ touchId, key: person.key, until: Date.now() + UNDO_MS });
+      owner.setTimeout(() => {
+        if (store.getState().undo?.touchId === touchId) store.getState().setUndo(null);
+      }, UNDO_MS);
+    },
 
     undo: async () => {
       const pending = store.getState().undo;

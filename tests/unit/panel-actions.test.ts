@@ -119,4 +119,56 @@ describe('panel actions', () => {
     await actions.snooze(Date.now() + 1000);
     expect(store.getState().error).toBe('unexpected');
   });
+
+  it('shows the logged outcome before the answer, and takes it back when not stored', async () => {
+    const store = createPanelStore('email');
+    store.getState().setScreen({ kind: 'people', people: [ada] });
+    const stored = view('negative');
+    store.getState().setView(ada.key, stored);
+    let answer: (value: { ok: false; error: string }) => void = () => undefined;
+    const send = vi.fn(
+      () => new Promise((resolve) => (answer = resolve)),
+    ) as unknown as typeof request;
+    const actions = createActions({
+      store,
+      site: GMAIL_SITE,
+      owner: fakeOwner(),
+      send,
+      saveCollapsed: () => undefined,
+    });
+    const logging = actions.log('positive');
+    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
+    answer({ ok: false, error: 'Database is closed' });
+    await logging;
+    expect(store.getState().views[ada.key]).toBe(stored);
+    expect(store.getState().error).toBe('Database is closed');
+  });
+
+  it('stores a second click made before the first answer, and ends on the latest', async () => {
+    const store = createPanelStore('email');
+    store.getState().setScreen({ kind: 'people', people: [ada] });
+    store.getState().setView(ada.key, view('negative'));
+    const answers: ((value: unknown) => void)[] = [];
+    const send = vi.fn(
+      () => new Promise((resolve) => answers.push(resolve)),
+    ) as unknown as typeof request;
+    const actions = createActions({
+      store,
+      site: GMAIL_SITE,
+      owner: fakeOwner(),
+      send,
+      saveCollapsed: () => undefined,
+    });
+    const first = actions.log('neutral');
+    const second = actions.log('positive');
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
+    answers[0]!({ ok: true, data: { touchId: 't1', view: view('neutral') } });
+    await first;
+    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
+    answers[1]!({ ok: true, data: { touchId: 't2', view: view('positive') } });
+    await second;
+    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
+    expect(store.getState().undo?.touchId).toBe('t2');
+  });
 });
