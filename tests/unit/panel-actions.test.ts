@@ -5,7 +5,7 @@ import { createPanelStore, currentPerson } from '../../lib/panel/store';
 import type { ContactView } from '../../lib/messaging';
 import type { request } from '../../lib/messaging-client';
 import { DEFAULT_SETTINGS } from '../../lib/model';
-import { fakeOwner } from './panel-owner';
+import { fakeOwner } from '../support/panel-owner';
 
 const ada = {
   identity: { kind: 'email', value: 'ada@example.com' },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectLive, LIVE_PORT_NAME } from '../../lib/panel/live-connection';
 import { LIVE_PORT } from '../../lib/messaging';
-import { fakeOwner } from './panel-owner';
+import { fakeOwner } from '../support/panel-owner';
 
 /** A port the test can feed and break, like the one a stopped service worker closes. */
 function fakePort() {

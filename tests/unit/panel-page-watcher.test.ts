@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { SETTLE_MS, watchPage } from '../../lib/panel/page-watcher';
-import { fakeOwner } from './panel-owner';
+import { fakeOwner } from '../support/panel-owner';
 
 function person(email: string): HTMLElement {
   const span = document.createElement('span');
