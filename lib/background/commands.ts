@@ -13,7 +13,8 @@ export const LOG_COMMANDS: Readonly<Record<string, Outcome>> = {
 function onHostSite(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return CONTENT_HOSTS.has(new URL(url).hostname);
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' && CONTENT_HOSTS.has(hostname);
   } catch {
     return false;
   }
