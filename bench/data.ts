@@ -1,6 +1,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Channel, Outcome } from '../lib/model';
+import { mulberry32, sampleUuid } from '../tests/support/sample-ids';
 
 /** Sizes of a generated data set; the skew is fixed so every size looks like real life. */
 export interface DataSpec {
@@ -21,22 +22,8 @@ export interface BenchContact {
 const DAY = 24 * 3600 * 1000;
 const SPAN = 3 * 365 * DAY;
 
-/** mulberry32: small, fast and the same on every machine, so runs compare. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-/** The same id shape as tests/support/backups.ts, so ids are valid UUIDs for the message schemas. */
-export const contactId = (n: number) => `00000001-0000-4000-8000-${hex(n, 12)}`;
-const touchId = (n: number) => `00000002-0000-4000-8000-${hex(n, 12)}`;
+const contactId = (n: number) => sampleUuid(1, n);
+const touchId = (n: number) => sampleUuid(2, n);
 
 const FIRST = [
   'ada',
@@ -128,7 +115,7 @@ const CHANNELS: [Channel, number][] = [
  * share 18% of the touches, the next 10% share 70%, and the rest have a handful each.
  */
 export function touchCounts(spec: Pick<DataSpec, 'contacts' | 'touches' | 'seed'>): number[] {
-  const random = prng(spec.seed ^ 0x9e3779b9);
+  const random = mulberry32(spec.seed ^ 0x9e3779b9);
   const head = Math.max(1, Math.round(spec.contacts * 0.003));
   const middle = Math.max(1, Math.round(spec.contacts * 0.1));
   const groups: [number, number, number][] = [
@@ -195,7 +182,7 @@ export async function writeDataSet(
   const out = createWriteStream(tmp);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  const random = prng(spec.seed);
+  const random = mulberry32(spec.seed);
 
   await write(
     `{"format":"last-impression-backup","version":1,"exportedAt":${JSON.stringify(new Date(spec.now).toISOString())},"contacts":[`,

@@ -1,5 +1,6 @@
 import type { Backup } from '../../lib/backup/format';
 import type { Channel, Outcome } from '../../lib/model';
+import { sampleUuid } from './sample-ids';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -19,15 +20,13 @@ export interface SampleContact {
 
 /** A valid backup with deterministic ids, for tests and the demo. */
 export function makeBackup(now: number, contacts: SampleContact[]): Backup {
-  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-  const uuid = (kind: number, n: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(n, 12)}`;
   let touchNo = 0;
   return {
     format: 'last-impression-backup',
     version: 1,
     exportedAt: new Date(now).toISOString(),
     contacts: contacts.map((c, i) => ({
-      id: uuid(1, i),
+      id: sampleUuid(1, i),
       name: c.name,
       emails: c.email ? [c.email.toLowerCase()] : [],
       linkedin: c.linkedin ? [c.linkedin] : [],
@@ -35,8 +34,8 @@ export function makeBackup(now: number, contacts: SampleContact[]): Backup {
     })),
     touches: contacts.flatMap((c, i) =>
       c.touches.map((t) => ({
-        id: uuid(2, touchNo++),
-        contactId: uuid(1, i),
+        id: sampleUuid(2, touchNo++),
+        contactId: sampleUuid(1, i),
         at: new Date(now - t.daysAgo * DAY).toISOString(),
         channel: t.channel ?? 'email',
         outcome: t.outcome,

@@ -1,5 +1,6 @@
 import type { Backup, BackupContact, BackupTouch } from '../../lib/backup/format';
 import { CHANNELS, type Outcome } from '../../lib/model';
+import { mulberry32, sampleUuid } from './sample-ids';
 
 const DAY = 24 * 3600 * 1000;
 const FIRST = [
@@ -36,21 +37,6 @@ const TRICKY_NOTES = [
 ];
 export const FORMULA_NOTE = '=HYPERLINK("x")';
 
-/** mulberry32: small, seedable, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-const uuid = (kind: number, n: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(n, 12)}`;
-
 export function bigContactName(i: number): string {
   return `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${String(i).padStart(5, '0')}`;
 }
@@ -65,14 +51,14 @@ export function makeBigBackup(
   touches = 100_000,
   seed = 42,
 ): Backup {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const people: BackupContact[] = [];
   for (let i = 0; i < contacts; i++) {
     const name = bigContactName(i);
     const slug = name.toLowerCase().replace(/ /g, '.');
     const company = rnd() < 0.9 ? COMPANIES[Math.floor(rnd() * COMPANIES.length)] : undefined;
     people.push({
-      id: uuid(1, i),
+      id: sampleUuid(1, i),
       name,
       emails: [`${slug}@example.com`],
       linkedin: rnd() < 0.3 ? [`/in/${slug.replace(/\./g, '-')}`] : [],
@@ -96,8 +82,8 @@ export function makeBigBackup(
             ? `Note ${n}`
             : undefined;
     list.push({
-      id: uuid(2, n),
-      contactId: uuid(1, contact),
+      id: sampleUuid(2, n),
+      contactId: sampleUuid(1, contact),
       at: new Date(at).toISOString(),
       channel: CHANNELS[Math.floor(rnd() * CHANNELS.length)]!,
       outcome,
