@@ -97,7 +97,13 @@ export function summarize(touches: readonly Touch[], halfLifeDays: number): Cont
     lastTouchAt: last.at,
     lastOutcome: last.outcome,
     lastPositiveAt,
-    goodwillAtLastTouch: goodwillBalance(touches, last.at, halfLifeDays),
+    // Summed in time order: the same touches give the same balance to the last bit, whatever
+    // order storage hands them over in (an index, a file, a merge).
+    goodwillAtLastTouch: goodwillBalance(
+      [...touches].sort((a, b) => (isLater(a, b) ? 1 : isLater(b, a) ? -1 : 0)),
+      last.at,
+      halfLifeDays,
+    ),
     halfLifeDays,
   };
 }
