@@ -152,8 +152,9 @@ test('editing a touch changes the last impression; deleting a contact deletes it
           const count = open.result
             .transaction('touches')
             .objectStore('touches')
-            .index('contactId')
-            .count(contactId);
+            // Touches are indexed by [contactId+at]; the bounds take every time.
+            .index('[contactId+at]')
+            .count(IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]));
           count.onsuccess = () => resolve(count.result);
           count.onerror = () => reject(count.error);
         };

@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Backup } from '../../lib/backup/format';
 import type { browser } from 'wxt/browser';
 
-/** Imports a backup through the dashboard's real file input, as a user would. */
-export async function importBackupOnDashboard(page: Page, backup: Backup | string): Promise<void> {
+/** Picks a backup in the dashboard's real file input, as a user would, and returns at once. */
+export async function startImportOnDashboard(page: Page, backup: Backup | string): Promise<void> {
   const text = typeof backup === 'string' ? backup : JSON.stringify(backup);
   // The dashboard opens on Contacts; the backup controls live under its Backup tab.
   if (!new URL(page.url()).hash.startsWith('#/backup')) {
@@ -13,6 +13,15 @@ export async function importBackupOnDashboard(page: Page, backup: Backup | strin
     name: 'backup.json',
     mimeType: 'application/json',
     buffer: Buffer.from(text),
+  });
+}
+
+/** Imports a backup on the dashboard and waits until it is done, imported or refused. */
+export async function importBackupOnDashboard(page: Page, backup: Backup | string): Promise<void> {
+  await startImportOnDashboard(page, backup);
+  // Closing the page mid-import would (rightly) undo it, so callers get a finished import.
+  await expect(page.getByRole('status')).toHaveText(/Imported|Nothing was imported/, {
+    timeout: 300_000,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expect, launchWithExtension, serveHtml, serviceWorkerOf, test } from './fixtures';
-import { importBackupOnDashboard } from './helpers';
+import { startImportOnDashboard } from './helpers';
 import { makeBigBackup } from '../support/big-backup';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
@@ -61,7 +61,11 @@ async function checkSummary(page: Page, email: string): Promise<Check> {
               lastTouchAt: number;
               lastPositiveAt: number | null;
             };
-            const touches = tx.objectStore('touches').index('contactId').getAll(contact.id);
+            // Touches are indexed by [contactId+at]; the bounds take every time.
+            const touches = tx
+              .objectStore('touches')
+              .index('[contactId+at]')
+              .getAll(IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]));
             touches.onsuccess = () => {
               const list = touches.result as { at: number; outcome: string; note?: string }[];
               const maxAt = Math.max(...list.map((t) => t.at));
@@ -232,7 +236,7 @@ async function importWith(interrupt: Interrupt | null, afterMs: number) {
     await cdp.send('ServiceWorker.enable');
     const backup = makeBigBackup(Date.now(), IMPORT_CONTACTS, IMPORT_TOUCHES);
     const started = Date.now();
-    await importBackupOnDashboard(dashboard, backup);
+    await startImportOnDashboard(dashboard, backup);
     let tookMs = 0;
     if (interrupt === 'close the dashboard') {
       await dashboard.waitForTimeout(afterMs);
