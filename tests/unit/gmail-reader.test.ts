@@ -246,11 +246,10 @@ describe('signed-in user', () => {
   });
 });
 
-describe('cost', () => {
-  // The budget is 5 ms per call on a 3 MB page in Chrome. jsdom is far slower than Chrome,
-  // so instead of a wall-clock limit the reader is compared with one whole-document
-  // `[email]` scan on the same machine: scoped lookups stay a small fraction of it.
-  it('stays scoped on a large page of list rows (fixture, repeated), with and without a thread', () => {
+describe('a large page', () => {
+  // Its speed is the benchmark's (npm run bench: the reader on a 3 MB page in Chromium); here,
+  // only that hundreds of list rows carrying [email] never leak into the answer.
+  it('of list rows gives no contact, and the thread appended to it gives the thread', () => {
     const bodyOf = (html: string) =>
       html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
     const rows = bodyOf(
@@ -260,23 +259,16 @@ describe('cost', () => {
     while (body.length < 600_000) body += rows;
     const html = `<!doctype html><title>Budget - ${USER} - Gmail</title><body>${body}</body>`;
     const doc = new JSDOM(html, { url: THREAD_URL }).window.document;
-    const averageMs = (run: () => unknown) => {
-      run();
-      const start = performance.now();
-      for (let i = 0; i < 10; i++) run();
-      return (performance.now() - start) / 10;
-    };
-    const scanMs = averageMs(() => doc.querySelectorAll('[email]'));
 
-    // The costliest paths: every layout tried and none matches.
     expect(readGmail(doc, THREAD_URL).kind).toBe('unreadable');
-    expect(averageMs(() => readGmail(doc, THREAD_URL))).toBeLessThan(scanMs / 4);
-    expect(averageMs(() => readGmail(doc, INBOX_URL))).toBeLessThan(scanMs / 4);
+    expect(readGmail(doc, INBOX_URL)).toEqual({ kind: 'none' });
 
     const thread = page('thread-several-participants.html', THREAD_URL).body;
     doc.body.append(...[...thread.children].map((child) => doc.importNode(child, true)));
     expect(emails(readGmail(doc, THREAD_URL))[0]).toBe('dave@fabrikam.example');
-    expect(averageMs(() => readGmail(doc, THREAD_URL))).toBeLessThan(scanMs / 4);
+    expect(emails(readGmail(doc, THREAD_URL))).toEqual(
+      emails(readGmail(page('thread-several-participants.html', THREAD_URL), THREAD_URL)),
+    );
   });
 });
 
