@@ -76,6 +76,12 @@ const SELECTOR = {
   selfAsMe: 'span[email][name="me"]',
 } as const;
 
+/**
+ * Windows Gmail docks at the bottom right, for the panel to stay above: the floating compose
+ * and reply windows, `[role=dialog]` under `div.dw` (every layout since 2014).
+ */
+export const DOCKED_WINDOWS = `${SELECTOR.floatingComposeLayer} [role=dialog]`;
+
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 type RecipientField = (typeof RECIPIENT_FIELDS)[number];
 

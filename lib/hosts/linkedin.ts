@@ -105,6 +105,12 @@ const SEL = {
   personLink: 'a[href*="/in/"]',
 } as const;
 
+/**
+ * Windows LinkedIn docks at the bottom right, for the panel to stay above: the messaging list
+ * bubble (`.msg-overlay-list-bubble`, 2019–2025) and the conversation bubbles, open or minimized.
+ */
+export const DOCKED_WINDOWS = `.msg-overlay-list-bubble, ${SEL.bubble}`;
+
 const NOT_FOUND_TITLE = /^Profile Not Found \| LinkedIn$/;
 /** The nav JSON key right before the viewer's activity link. */
 const NAV_ME_MARKER = 'recent_activity_nav_all';

@@ -1,4 +1,4 @@
-import { readGmail, type GmailPerson } from '@/lib/hosts/gmail';
+import { DOCKED_WINDOWS, readGmail, type GmailPerson } from '@/lib/hosts/gmail';
 import { identityToKey } from '../identity';
 import { isAcceptableIdentity } from './identity-keys';
 import type { Person, Screen, SiteConfig } from './screen';
@@ -10,8 +10,7 @@ export const GMAIL_SITE: SiteConfig = {
   offersLinking: false,
   // Below Gmail's 64 px header, left of the 56 px add-on strip.
   insets: { top: 72, right: 64 },
-  // Floating compose windows dock at the bottom right (HOSTS.md: `[role=dialog]` under div.dw).
-  bottomWindows: '.dw [role=dialog]',
+  bottomWindows: DOCKED_WINDOWS,
 };
 
 /** Watching more than this is pointless; the background refuses a longer list. */

@@ -1,4 +1,4 @@
-import { readLinkedin, type LinkedinPerson } from '@/lib/hosts/linkedin';
+import { DOCKED_WINDOWS, readLinkedin, type LinkedinPerson } from '@/lib/hosts/linkedin';
 import { identityToKey } from '../identity';
 import { isAcceptableIdentity } from './identity-keys';
 import type { Person, Screen, SiteConfig } from './screen';
@@ -10,8 +10,7 @@ export const LINKEDIN_SITE: SiteConfig = {
   offersLinking: true,
   // Below LinkedIn's 52 px global navigation; nothing docks on the far right edge.
   insets: { top: 60, right: 16 },
-  // The messaging overlay (list and conversation bubbles) docks at the bottom right.
-  bottomWindows: '.msg-overlay-list-bubble, .msg-overlay-conversation-bubble',
+  bottomWindows: DOCKED_WINDOWS,
 };
 
 const MAX_PEOPLE = 20;

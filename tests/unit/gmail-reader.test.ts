@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readGmail, readSignedInUser, type GmailView } from '../../lib/hosts/gmail';
+import { DOCKED_WINDOWS, readGmail, readSignedInUser, type GmailView } from '../../lib/hosts/gmail';
 
 // Every page under pages/gmail/ is hand-built from ../shared/HOSTS.md (no public Gmail
 // thread or compose page exists); each page's header comment lists the facts it reproduces.
@@ -269,6 +269,17 @@ describe('a large page', () => {
     expect(emails(readGmail(doc, THREAD_URL))).toEqual(
       emails(readGmail(page('thread-several-participants.html', THREAD_URL), THREAD_URL)),
     );
+  });
+});
+
+describe('docked windows', () => {
+  it('are the floating compose windows, which the panel stays above', () => {
+    const doc = page('compose-floating-chips.html', COMPOSE_URL);
+    const docked = [...doc.querySelectorAll(DOCKED_WINDOWS)];
+    expect(docked.filter((el) => el.querySelector('form'))).toHaveLength(2);
+    expect(
+      page('thread-full-page-2023.html', THREAD_URL).querySelectorAll(DOCKED_WINDOWS),
+    ).toHaveLength(0);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readLinkedin, readViewer } from '../../lib/hosts/linkedin';
+import { DOCKED_WINDOWS, readLinkedin, readViewer } from '../../lib/hosts/linkedin';
 
 /** jsdom 26 ships no types and @types/jsdom is not a dependency: type the one constructor used. */
 interface Jsdom {
@@ -59,6 +59,12 @@ describe('brocc-linkedin-profile-1 (logged in, April 2025, scrambled classes)', 
   it('does not report the minimized bubble (Kristine McCarthy) on any page', () => {
     expect(doc().querySelector('.msg-overlay-conversation-bubble--is-minimized')).not.toBeNull();
     expect(readLinkedin(doc(), 'https://www.linkedin.com/feed/')).toEqual({ kind: 'none' });
+  });
+
+  it('finds the docked messaging windows the panel must stay above, the minimized one too', () => {
+    const docked = [...doc().querySelectorAll(DOCKED_WINDOWS)];
+    expect(docked.length).toBeGreaterThanOrEqual(2);
+    expect(docked.some((el) => el.textContent?.includes('Kristine McCarthy'))).toBe(true);
   });
 });
 
