@@ -2,11 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { deleteContact } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/database';
-import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '@/lib/impressions';
+import { daysSincePositive, lastImpression, nudgeFor } from '@/lib/impressions';
 import type { Contact } from '@/lib/model';
 import { ContactForm } from './ContactForm';
 import { ErrorText } from './ErrorText';
-import { daysLabel, dateTime, goodwillLabel, IMPRESSION_LABEL } from './format';
+import { daysLabel, dateTime, IMPRESSION_LABEL } from './format';
+import { GoodwillFigure } from './GoodwillFigure';
 import { MergeSection } from './MergeSection';
 import { navigate } from './route';
 import { Timeline } from './Timeline';
@@ -73,7 +74,9 @@ function ContactDetails({ contact }: { contact: Contact }) {
           <dt>Days since positive</dt>
           <dd>{daysLabel(daysSincePositive(contact.lastPositiveAt, now))}</dd>
           <dt>Goodwill</dt>
-          <dd>{goodwillLabel(goodwillNow(contact, now))}</dd>
+          <dd>
+            <GoodwillFigure contact={contact} now={now} />
+          </dd>
           <dt>Last touch</dt>
           <dd>{dateTime(contact.lastTouchAt)}</dd>
           <dt>Nudge</dt>

@@ -9,7 +9,7 @@ import {
   type SortKey,
   type TableQuery,
 } from './contact-table';
-import { daysLabel, dateTime, goodwillLabel, IMPRESSION_LABEL } from './format';
+import { daysLabel, dateTime, IMPRESSION_LABEL } from './format';
 import { hrefOf, navigate } from './route';
 import { useContacts, useSettings } from './use-data';
 import { useNow } from './use-now';
@@ -178,7 +178,9 @@ function ContactTable({
                   {IMPRESSION_LABEL[row.impression]}
                 </div>
                 <div role="cell">{daysLabel(row.daysSincePositive)}</div>
-                <div role="cell">{goodwillLabel(row.goodwill)}</div>
+                <div role="cell" data-testid="li-row-goodwill">
+                  {row.goodwillText}
+                </div>
                 <div role="cell">{dateTime(row.lastTouchAt)}</div>
               </div>
             );

@@ -6,6 +6,7 @@ import {
   type Impression,
   type NudgeReason,
 } from '@/lib/impressions';
+import { goodwillLabel, roundGoodwill } from '@/lib/goodwill-format';
 import type { Contact, Settings } from '@/lib/model';
 
 export interface ContactRow {
@@ -13,7 +14,10 @@ export interface ContactRow {
   identities: string;
   impression: Impression;
   daysSincePositive: number | null;
+  /** Rounded once, by the shared formatter, so sorting and the cell agree with every other view. */
   goodwill: number;
+  /** "0.3 · low": the cell's text, the same words as the popup and the panel. */
+  goodwillText: string;
   lastTouchAt: number | null;
   nudge: NudgeReason | null;
   /** Lower-cased text the search box matches against. */
@@ -49,12 +53,14 @@ export function toRows(
 ): ContactRow[] {
   return contacts.map((contact) => {
     const identities = [...contact.emails, ...contact.linkedin].join(', ');
+    const balance = goodwillNow(contact, now);
     return {
       contact,
       identities,
       impression: lastImpression(contact),
       daysSincePositive: daysSincePositive(contact.lastPositiveAt, now),
-      goodwill: goodwillNow(contact, now),
+      goodwill: roundGoodwill(balance),
+      goodwillText: goodwillLabel(balance),
       lastTouchAt: contact.lastTouchAt,
       nudge: nudgeFor(contact, settings, now)?.reason ?? null,
       haystack: [contact.name, contact.company ?? '', identities, contact.tags.join(' ')]

@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { goodwillWord, type Impression } from '@/lib/impressions';
+import type { Impression } from '@/lib/impressions';
 
 export function dateTime(at: number | null): string {
   return at === null ? '—' : format(at, 'yyyy-MM-dd HH:mm');
@@ -18,10 +18,6 @@ export function fromLocalInput(value: string): number | null {
 export function daysLabel(days: number | null): string {
   if (days === null) return 'never';
   return days === 1 ? '1 day' : `${days} days`;
-}
-
-export function goodwillLabel(balance: number): string {
-  return `${balance.toFixed(1)} (${goodwillWord(balance)})`;
 }
 
 export const IMPRESSION_LABEL: Record<Impression, string> = {

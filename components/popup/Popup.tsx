@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { useNow } from '@/components/dashboard/use-now';
 import { ChannelRadios } from '@/components/log/ChannelRadios';
 import { showDueCount } from '@/lib/background/badge';
 import { searchContacts } from '@/lib/background/handle-request';
@@ -23,6 +24,7 @@ export function Popup() {
   const [query, setQuery] = useState('');
   const [channel, setChannel] = useState<Channel>('email');
   const [status, setStatus] = useState<Status>(null);
+  const now = useNow();
   const due = useLiveQuery(() => dueNudges(getDb(), Date.now(), SHOWN_NUDGES), []);
   // Counting walks the whole due range (about 150 ms at 50,000 due contacts), so it runs a
   // moment after the list has drawn, and only when the list is full: a live count would race
@@ -120,6 +122,7 @@ export function Popup() {
             <NudgeItem
               key={item.contact.id}
               due={item}
+              now={now}
               onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
               onSnooze={(choice) => {
                 void snooze(item.contact.id, choice);

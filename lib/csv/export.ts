@@ -1,6 +1,7 @@
+import { formatGoodwill } from '../goodwill-format';
 import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
-import { toCsv } from './write';
+import { toCsv, type CsvCell } from './write';
 
 export const CONTACT_COLUMNS = [
   'Name',
@@ -36,7 +37,7 @@ const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString(
 
 /** One row per contact with its summary as of `now`. */
 export function contactsCsv(contacts: readonly Contact[], settings: Settings, now: number): string {
-  const rows = contacts.map((c) => {
+  const rows = contacts.map((c): CsvCell[] => {
     const days = daysSincePositive(c.lastPositiveAt, now);
     return [
       c.name,
@@ -48,7 +49,7 @@ export function contactsCsv(contacts: readonly Contact[], settings: Settings, no
       lastImpression(c),
       iso(c.lastTouchAt),
       days === null ? 'never' : String(days),
-      goodwillNow(c, now).toFixed(2),
+      { number: formatGoodwill(goodwillNow(c, now)) },
       nudgeFor(c, settings, now)?.reason ?? '',
       String(c.touchCount),
       c.notes ?? '',

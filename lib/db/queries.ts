@@ -15,6 +15,20 @@ export function timelineOf(db: LastImpressionDb, contactId: string): Promise<Tou
     .toArray();
 }
 
+/** The latest `limit` touches of a contact, newest first. */
+export function latestTouchesOf(
+  db: LastImpressionDb,
+  contactId: string,
+  limit: number,
+): Promise<Touch[]> {
+  return db.touches
+    .where('[contactId+at]')
+    .between([contactId, -Infinity], [contactId, Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}
+
 export function touchesSince(db: LastImpressionDb, from: number): Promise<Touch[]> {
   return db.touches.where('at').aboveOrEqual(from).toArray();
 }

@@ -23,6 +23,11 @@ describe('toCsv', () => {
     expect(escapeCell('plain = text')).toBe('plain = text');
   });
 
+  it('writes a computed number as a number, and escapes a "number" that is really a formula', () => {
+    expect(toCsv([[{ number: '-0.2' }, '-0.2']])).toBe('\uFEFF"-0.2","\'-0.2"\r\n');
+    expect(toCsv([[{ number: '-1+cmd' }]])).toBe('\uFEFF"\'-1+cmd"\r\n');
+  });
+
   it('unescapes exactly what it escaped, including text that already starts with an apostrophe', () => {
     for (const text of ['=1', "'=1", "''=1", "'hello", 'a=b', '', "'"]) {
       expect(unescapeCell(escapeCell(text))).toBe(text);
@@ -108,7 +113,7 @@ describe('exports', () => {
       'positive',
       '2026-01-02T09:00:00.000Z',
       '0',
-      '1.00',
+      '1.0',
       '',
       '1',
       '',
