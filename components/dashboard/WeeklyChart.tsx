@@ -5,9 +5,9 @@ const W = 720;
 const H = 240;
 const PAD = { top: 16, right: 12, bottom: 36, left: 40 };
 const SERIES = [
-  { key: 'negative', label: 'Negative', color: '#c62828' },
-  { key: 'neutral', label: 'Neutral', color: '#9e9e9e' },
-  { key: 'positive', label: 'Positive', color: '#2e7d32' },
+  { key: 'negative', label: 'Negative' },
+  { key: 'neutral', label: 'Neutral' },
+  { key: 'positive', label: 'Positive' },
 ] as const;
 
 const weekLabel = (w: WeekStats) => format(w.start, 'MMM d');
@@ -57,7 +57,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
                     width={band * 0.7}
                     y={y(base + v)}
                     height={y(base) - y(base + v)}
-                    fill={s.color}
+                    className={`li-series-${s.key}`}
                   />
                 );
                 base += v;
@@ -81,7 +81,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
       <figcaption className="li-legend">
         {SERIES.map((s) => (
           <span key={s.key}>
-            <span className="li-swatch" style={{ background: s.color }} /> {s.label}
+            <span className={`li-swatch li-series-${s.key}`} /> {s.label}
           </span>
         ))}
         <span>
