@@ -29,6 +29,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
   return (
     <figure className="li-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        {/* The middle line is labelled only on a whole number: a max of 1 read "0, 1, 1". */}
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line
@@ -39,7 +40,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
               className="li-grid"
             />
             <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="li-axis">
-              {Math.round(max * f)}
+              {Number.isInteger(max * f) ? max * f : ''}
             </text>
           </g>
         ))}
