@@ -25,7 +25,7 @@ export function GoodwillFigure({ contact, now }: { contact: Contact; now: number
   const [dismissed, setDismissed] = useState(false);
   const touches = useLiveQuery(
     () => latestTouchesOf(getDb(), contact.id, EXPLAINED_TOUCHES),
-    [contact.id, contact.touchCount, contact.lastTouchAt],
+    [contact.id],
   );
   const balance = goodwillNow(contact, now);
   const explained = explainGoodwill(touches ?? [], balance, contact.halfLifeDays, now);
