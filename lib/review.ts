@@ -69,6 +69,10 @@ export interface ReviewWeekStats {
   judged: number;
   quick: number;
   quickShare: number | null;
+  /** Positive touches (good news among them) and negative touches made this week. */
+  deposits: number;
+  goodNews: number;
+  withdrawals: number;
 }
 
 export interface Unrepaired extends Withdrawal {
@@ -113,9 +117,19 @@ interface Tally {
   days: number[];
   judged: number;
   quick: number;
+  deposits: number;
+  goodNews: number;
+  withdrawals: number;
 }
 
-const emptyTally = (): Tally => ({ days: [], judged: 0, quick: 0 });
+const emptyTally = (): Tally => ({
+  days: [],
+  judged: 0,
+  quick: 0,
+  deposits: 0,
+  goodNews: 0,
+  withdrawals: 0,
+});
 
 /**
  * The weekly review for the week containing `week`, judged at `now` (or at the week's end, for a
@@ -147,20 +161,18 @@ export function buildReview(
 
   const unrepaired: Unrepaired[] = [];
   const repaired: Withdrawal[] = [];
-  let deposits = 0;
-  let goodNews = 0;
-  let withdrawals = 0;
 
   for (const all of histories.values()) {
     // A past week is reviewed as it stood at its end: later touches have not happened yet.
     const touches = all.filter((t) => t.at < weekEnd);
     for (const t of touches) {
-      if (t.at < weekStart) continue;
+      const tally = tallies[weekOf(t.at)];
+      if (!tally) continue;
       if (t.outcome === 'positive') {
-        deposits++;
-        if (t.goodNews) goodNews++;
+        tally.deposits++;
+        if (t.goodNews) tally.goodNews++;
       } else if (t.outcome === 'negative') {
-        withdrawals++;
+        tally.withdrawals++;
       }
     }
     const list = withdrawalsOf(touches);
@@ -198,15 +210,16 @@ export function buildReview(
   unrepaired.sort((a, b) => byTime(a.start, b.start));
   repaired.sort((a, b) => byTime(a.repair!, b.repair!));
   const share = (t: Tally) => (t.judged === 0 ? null : t.quick / t.judged);
+  const thisWeek = tallies.at(-1)!;
   return {
     weekStart,
     weekEnd,
     asOf,
     unrepaired,
     repaired,
-    deposits,
-    goodNews,
-    withdrawals,
+    deposits: thisWeek.deposits,
+    goodNews: thisWeek.goodNews,
+    withdrawals: thisWeek.withdrawals,
     medianDays: median(total.days),
     judged: total.judged,
     quick: total.quick,
@@ -218,6 +231,9 @@ export function buildReview(
       judged: t.judged,
       quick: t.quick,
       quickShare: share(t),
+      deposits: t.deposits,
+      goodNews: t.goodNews,
+      withdrawals: t.withdrawals,
     })),
   };
 }
