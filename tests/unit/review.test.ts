@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importBackupText } from '../../lib/backup/import';
+import { reviewCsv } from '../../lib/csv/review';
+import { parseCsv } from '../../lib/csv/parse';
 import { addContact, deleteContact, mergeContacts } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { readReview } from '../../lib/db/review';
@@ -219,6 +221,52 @@ describe('buildReview', () => {
       // Two days old at that week's end: not judged yet, and no repair known then.
       expect([review.judged, review.medianDays]).toEqual([0, null]);
     });
+  });
+});
+
+describe('reviewCsv', () => {
+  it('writes the rows and the twelve weeks, formula-safe, as the spreadsheet helpers do', () => {
+    const now = local(2026, 5, 13, 12);
+    const review = buildReview(
+      histories(
+        [touch(local(2026, 5, 4, 9), 'negative', { note: '=SUM(A1:A9)' })],
+        [touch(local(2026, 5, 8, 9), 'negative'), touch(local(2026, 5, 12, 9), 'positive')],
+      ),
+      now,
+      now,
+    );
+    const csv = reviewCsv(
+      review,
+      new Map([
+        ['c1', { name: 'Ada', company: 'Acme' }],
+        ['c2', { name: '+Bob' }],
+      ]),
+    );
+    expect(csv.startsWith('\uFEFF"Section","Contact","Company"')).toBe(true);
+    expect(csv).toContain('"\'=SUM(A1:A9)"');
+    const parsed = parseCsv(csv);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const [, first, second] = parsed.rows;
+    expect(first).toEqual([
+      'Not repaired yet',
+      'Ada',
+      'Acme',
+      '2026-05-04 09:00',
+      '',
+      '',
+      '9',
+      "'=SUM(A1:A9)",
+    ]);
+    expect(second!.slice(0, 6)).toEqual([
+      'Repaired this week',
+      "'+Bob",
+      '',
+      '2026-05-08 09:00',
+      '2026-05-12 09:00',
+      '4',
+    ]);
+    expect(parsed.rows.at(-2)![0]).toBe('2026-05-11');
+    expect(parsed.rows.at(-1)).toEqual(['12 weeks', '1', '0', '2', '1', '4.0', '2', '1', '0.500']);
   });
 });
 
