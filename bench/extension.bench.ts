@@ -365,6 +365,31 @@ async function measureDashboard(context: BrowserContext, extensionId: string): P
   return result;
 }
 
+const REVIEW_READY = '[data-testid=li-metric-median-repair-days]';
+
+/**
+ * Navigation start to the Review view's figures for this week: the week's and the 12 weeks'
+ * touches read through the at index, the timelines of contacts left negative, and the review
+ * computed and drawn. A query parameter makes each visit a full page load.
+ */
+async function measureReview(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<{ stats: Stats; unrepaired: number }> {
+  const page = await context.newPage();
+  await page.addInitScript(installWatcher, [...FIRST_SELECTORS, REVIEW_READY]);
+  const result = await repeat(REPS, (rep) =>
+    firstRender(
+      page,
+      `chrome-extension://${extensionId}/dashboard.html?r=${rep + 1000}#/review`,
+      REVIEW_READY,
+    ),
+  );
+  const unrepaired = await page.getByTestId('li-review-unrepaired').count();
+  await page.close();
+  return { stats: result, unrepaired };
+}
+
 /** lib/hosts/gmail.ts bundled for the page, so the reader runs in Chromium on a real DOM. */
 async function readerBundle(): Promise<string> {
   const entry = path.join(OUT_DIR, 'reader-entry.ts');
@@ -622,6 +647,20 @@ test('main data set: import, panel, nudges, dashboard, disk', async () => {
           budget: 500,
         },
         fromAttempt(dash),
+      ),
+    );
+
+    const review = await attempt('review', () => measureReview(context, extensionId));
+    add(
+      judge(
+        {
+          id: 'review',
+          label: 'dashboard Review view, page load to its figures',
+          unit: 'ms',
+          judged: 'p95',
+          budget: 500,
+        },
+        fromAttempt(review, (r) => `${r.unrepaired} contacts not repaired yet`),
       ),
     );
 

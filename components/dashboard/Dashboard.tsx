@@ -3,12 +3,14 @@ import { ContactPage } from './ContactPage';
 import { ContactsView } from './ContactsView';
 import { CsvSection } from './CsvSection';
 import { MetricsView } from './MetricsView';
+import { ReviewView } from './ReviewView';
 import { hrefOf, useRoute, type Route } from './route';
 import { SettingsView } from './SettingsView';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Contacts', route: { view: 'contacts' } },
   { label: 'Metrics', route: { view: 'metrics' } },
+  { label: 'Review', route: { view: 'review' } },
   { label: 'Settings', route: { view: 'settings' } },
   { label: 'Backup', route: { view: 'backup' } },
 ];
@@ -39,6 +41,7 @@ export function Dashboard() {
         {route.view === 'contacts' && <ContactsView />}
         {route.view === 'contact' && <ContactPage id={route.id} />}
         {route.view === 'metrics' && <MetricsView />}
+        {route.view === 'review' && <ReviewView />}
         {route.view === 'settings' && <SettingsView />}
         {route.view === 'backup' && (
           <>

@@ -33,6 +33,18 @@ export function touchesSince(db: LastImpressionDb, from: number): Promise<Touch[
   return db.touches.where('at').aboveOrEqual(from).toArray();
 }
 
+/**
+ * Touches with `fromMs <= at < toMs`, read through the `at` index: a week's review reads that
+ * week's touches, not every touch.
+ */
+export function touchesBetween(
+  db: LastImpressionDb,
+  fromMs: number,
+  toMs: number,
+): Promise<Touch[]> {
+  return db.touches.where('at').between(fromMs, toMs, true, false).toArray();
+}
+
 export function allTouches(db: LastImpressionDb): Promise<Touch[]> {
   return db.touches.toArray();
 }
