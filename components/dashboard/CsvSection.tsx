@@ -9,7 +9,7 @@ import {
   type TouchField,
 } from '@/lib/csv/mapping';
 import { parseCsv } from '@/lib/csv/parse';
-import { importTouchRows } from '@/lib/csv/import-touches';
+import { importTouchRows } from '@/lib/csv/write-touch-import';
 import { getDb } from '@/lib/db/database';
 import { allContacts, allTouches } from '@/lib/db/queries';
 import { getSettings } from '@/lib/db/settings';
