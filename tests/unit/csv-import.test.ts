@@ -4,7 +4,7 @@ import { importRecords } from '../../lib/backup/import';
 import { touchesCsv } from '../../lib/csv/export';
 import { guessMapping } from '../../lib/csv/mapping';
 import { parseCsv } from '../../lib/csv/parse';
-import { parseCsvDate, planTouchImport, type KnownContact } from '../../lib/csv/touch-import';
+import { parseCsvDate, planTouchImport, type KnownContact } from '../../lib/csv/plan-touch-import';
 import { toCsv } from '../../lib/csv/write';
 import { addContact } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';

@@ -1,15 +1,9 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCKED_WINDOWS, readLinkedin, readViewer } from '../../lib/hosts/linkedin';
-
-/** jsdom 26 ships no types and @types/jsdom is not a dependency: type the one constructor used. */
-interface Jsdom {
-  JSDOM: new (html: string, options: { url: string }) => { window: { document: Document } };
-}
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as Jsdom;
 
 /*
  * Real saved LinkedIn pages (../shared/fixtures, read in place, never copied) pin the reader to

@@ -4,7 +4,7 @@ import { importBackupText } from '../../lib/backup/import';
 import { parseBackup } from '../../lib/backup/validate';
 import { guessMapping } from '../../lib/csv/mapping';
 import { parseCsv } from '../../lib/csv/parse';
-import { importTouchRows } from '../../lib/csv/import-touches';
+import { importTouchRows } from '../../lib/csv/write-touch-import';
 import { addContact, findContactByIdentity, updateContact } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { editTouch, logTouch } from '../../lib/db/touches';
@@ -299,7 +299,7 @@ describe('Bad input gets a clear message and loses nothing', () => {
   });
 });
 
-/** The dashboard's CSV import (lib/csv/import-touches.ts) with the columns it guesses. */
+/** The dashboard's CSV import (lib/csv/write-touch-import.ts) with the columns it guesses. */
 async function importCsvText(
   db: LastImpressionDb,
   text: string,

@@ -2,7 +2,7 @@ import { importRecords, type ImportResult } from '../backup/import';
 import type { LastImpressionDb } from '../db/database';
 import { allContacts } from '../db/queries';
 import type { ColumnMapping } from './mapping';
-import { planTouchImport } from './touch-import';
+import { planTouchImport } from './plan-touch-import';
 
 /**
  * The dashboard's CSV touch import after the user mapped the columns: every row is checked
