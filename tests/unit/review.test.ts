@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importBackupText } from '../../lib/backup/import';
 import { reviewCsv } from '../../lib/csv/review';
@@ -417,6 +418,20 @@ describe('review from the database', () => {
     ]);
     expect(r.medianDays).toBe(11.5);
     expect(r.quickShare).toBe(0.5);
+  });
+
+  it('reads again when a touch is logged, as the dashboard’s live query expects', async () => {
+    db = makeTestDb();
+    const a = await contact('a@x.org');
+    await log(a.id, 3, 'negative', 'Outage');
+    const seen: number[] = [];
+    const subscription = liveQuery(() => readReview(db, NOW, NOW)).subscribe((data) =>
+      seen.push(buildReview(data.histories, NOW, NOW).unrepaired.length),
+    );
+    await expect.poll(() => seen).toEqual([1]);
+    await log(a.id, 1, 'positive');
+    await expect.poll(() => seen).toEqual([1, 0]);
+    subscription.unsubscribe();
   });
 
   it('leaves a deleted contact out of every number, past weeks included', async () => {
