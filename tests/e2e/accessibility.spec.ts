@@ -40,6 +40,7 @@ const VIEWS: View[] = [
   view('a contact, goodwill explained', GRACE, testId('li-goodwill-why'), focusGoodwill),
   view('a contact, asked to delete', GRACE, button('Yes, delete'), click('Delete contact')),
   view('metrics', 'dashboard.html#/metrics', (p) => p.locator('.li-chart svg')),
+  view('review', 'dashboard.html#/review', (p) => p.getByTestId('li-metric-median-repair-days')),
   view('settings', 'dashboard.html#/settings', (p) => p.getByLabel('Goodwill half-life (days)')),
   view('backup', 'dashboard.html#/backup', (p) => p.getByLabel('Import backup')),
 ];
