@@ -172,17 +172,22 @@ async function importDataSet(
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  await page.getByLabel('Import backup').setInputFiles(file, { timeout: 30_000 });
-  const seconds = await page.evaluate(async () => {
-    const b = (window as unknown as Bench).__bench;
-    const status = () =>
-      [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
-    const done = await b.waitFor(() => /Imported|Nothing was imported/.test(status()), 600_000);
-    if (!status().includes('Imported')) throw new Error(status());
-    return (done - (window as unknown as { __t0: number }).__t0) / 1000;
-  });
-  sampling = false;
-  await sampler;
+  let seconds: number;
+  try {
+    await page.getByLabel('Import backup').setInputFiles(file, { timeout: 30_000 });
+    seconds = await page.evaluate(async () => {
+      const b = (window as unknown as Bench).__bench;
+      const status = () =>
+        [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
+      const done = await b.waitFor(() => /Imported|Nothing was imported/.test(status()), 1_800_000);
+      if (!status().includes('Imported')) throw new Error(status());
+      return (done - (window as unknown as { __t0: number }).__t0) / 1000;
+    });
+  } finally {
+    // Stopped before the browser closes, or its last call fails the whole run.
+    sampling = false;
+    await sampler.catch(() => undefined);
+  }
   await page.close();
   return { seconds, heapPeakMB: peak / 2 ** 20 };
 }
