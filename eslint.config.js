@@ -97,6 +97,7 @@ export default tseslint.config(
     ignores: [
       '.output*/**',
       '.wxt/**',
+      '.bench-baseline/**',
       'node_modules/**',
       'reports/**',
       'demo-output/**',

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { getDb } from '@/lib/db/database';
-import { latestTouchesOf } from '@/lib/db/queries';
+import { recentTouches } from '@/lib/db/touches';
 import {
   explainGoodwill,
   formatGoodwill,
@@ -24,7 +24,7 @@ export function GoodwillFigure({ contact, now }: { contact: Contact; now: number
   const tipId = useId();
   const [dismissed, setDismissed] = useState(false);
   const touches = useLiveQuery(
-    () => latestTouchesOf(getDb(), contact.id, EXPLAINED_TOUCHES),
+    () => recentTouches(getDb(), contact.id, EXPLAINED_TOUCHES),
     [contact.id],
   );
   const balance = goodwillNow(contact, now);

@@ -1,9 +1,10 @@
 import type { LastImpressionDb } from '../db/database';
+import { allTouches } from '../db/queries';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
 
 export async function exportBackup(db: LastImpressionDb, now: number): Promise<Backup> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
-    const [contacts, touches] = await Promise.all([db.contacts.toArray(), db.touches.toArray()]);
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.meta], async () => {
+    const [contacts, touches] = await Promise.all([db.contacts.toArray(), allTouches(db)]);
     await db.meta.put({ key: 'lastExportAt', value: now });
     return {
       format: BACKUP_FORMAT,
@@ -22,6 +23,7 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
         createdAt: new Date(c.createdAt).toISOString(),
       })),
+      // One entry per touch, whatever the store's shape.
       touches: touches.map((t) => ({
         id: t.id,
         contactId: t.contactId,

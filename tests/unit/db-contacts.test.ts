@@ -13,6 +13,8 @@ import { logTouch } from '../../lib/db/touches';
 import { goodwillBalance, goodwillNow } from '../../lib/impressions';
 import { emailKey, linkedinKey } from '../../lib/model';
 import { dumpDb, makeTestDb } from '../support/db';
+import { allTouches } from '../../lib/db/queries';
+import { touchesOfContact } from '../../lib/db/months';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -196,7 +198,7 @@ describe('mergeContacts', () => {
 
     expect(await db.contacts.get(from.id)).toBeUndefined();
     expect(await db.contacts.count()).toBe(1);
-    const touches = await db.touches.toArray();
+    const touches = await allTouches(db);
     expect(touches).toHaveLength(4);
     expect(touches.every((t) => t.contactId === into.id)).toBe(true);
     expect(merged).toMatchObject({
@@ -248,8 +250,8 @@ describe('deleteContact', () => {
     const bob = await contactWithTouches('bob@x.org', [{ daysAgo: 3, outcome: 'neutral' }]);
     await deleteContact(db, ada.id);
     expect(await db.contacts.get(ada.id)).toBeUndefined();
-    expect(await db.touches.where('contactId').equals(ada.id).count()).toBe(0);
-    expect(await db.touches.where('contactId').equals(bob.id).count()).toBe(1);
+    expect(await touchesOfContact(db, ada.id).then((t) => t.length)).toBe(0);
+    expect(await touchesOfContact(db, bob.id).then((t) => t.length)).toBe(1);
     expect(await findContactByIdentity(db, emailKey('ada@x.org'))).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { logTouch } from '../../lib/db/touches';
 import type { ContactView, Request, Response, ViewsMessage } from '../../lib/messaging';
 import { MAX_MESSAGE_BYTES } from '../../lib/messaging';
 import { dumpDb, makeTestDb } from '../support/db';
+import { getTouch } from '../../lib/db/queries';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -155,7 +156,7 @@ describe('handleRequest happy paths', () => {
       touchCount: 2,
     });
     expect(logged.view.recent[0]).toMatchObject({ id: logged.touchId, outcome: 'negative' });
-    expect(await db.touches.get(logged.touchId)).toMatchObject({ at: NOW, channel: 'call' });
+    expect(await getTouch(db, logged.touchId)).toMatchObject({ at: NOW, channel: 'call' });
 
     const fresh = await data({
       type: 'touch.log',
@@ -188,7 +189,7 @@ describe('handleRequest happy paths', () => {
     });
     const view = await data({ type: 'touch.undo', touchId: logged.touchId });
     expect(view?.contact).toMatchObject({ touchCount: 1, lastOutcome: 'positive' });
-    expect(await db.touches.get(logged.touchId)).toBeUndefined();
+    expect(await getTouch(db, logged.touchId)).toBeUndefined();
     expect(await data({ type: 'touch.undo', touchId: logged.touchId })).toBeNull();
   });
 

@@ -5,7 +5,7 @@ import { saveSettings } from '../../lib/db/settings';
 import { logTouch } from '../../lib/db/touches';
 import { DEFAULT_SETTINGS, type Outcome } from '../../lib/model';
 import { dueCount, dueNudges, nextDueAt, snoozeUntil } from '../../lib/nudges';
-import { makeTestDb } from '../support/db';
+import { clearTouches, makeTestDb } from '../support/db';
 
 /** Local wall-clock times, so the rules' calendar days hold in any time zone. */
 const at = (day: number, hour = 10, minute = 0) => new Date(2025, 2, day, hour, minute).getTime();
@@ -225,7 +225,7 @@ describe('the due list', () => {
     const db = makeTestDb();
     const ada = await contact(db, 'Ada');
     await touch(db, ada, at(1), 'negative');
-    await db.touches.clear();
+    await clearTouches(db);
     expect(await reasons(db, at(2))).toEqual(['Ada:repair']);
   });
 

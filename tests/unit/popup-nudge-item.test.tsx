@@ -15,7 +15,7 @@ function renderItem(contact: Contact) {
   const handlers = { onLog: vi.fn(), onSnooze: vi.fn(), onDismiss: vi.fn() };
   render(
     <ul>
-      <NudgeItem due={{ nudge, contact }} {...handlers} />
+      <NudgeItem due={{ nudge, contact }} now={NOW} {...handlers} />
     </ul>,
   );
   return { ...handlers, item: screen.getByRole('listitem') };
