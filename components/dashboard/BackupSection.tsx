@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { backupFileName, exportBackup } from '@/lib/backup/export';
+import { backupFileName, exportBackupReport } from '@/lib/backup/export';
 import { importBackupText } from '@/lib/backup/import';
 import { getDb } from '@/lib/db/database';
 import { downloadText } from './download';
@@ -26,11 +26,14 @@ export function BackupSection() {
 
   const onExport = async () => {
     const now = Date.now();
-    const backup = await exportBackup(getDb(), now);
+    const { backup, leftOut } = await exportBackupReport(getDb(), now);
     downloadText(backupFileName(now), JSON.stringify(backup), 'application/json');
+    const skipped = leftOut.length
+      ? ` Left out ${leftOut.length} with no readable date: ${leftOut.slice(0, 3).join('; ')}${leftOut.length > 3 ? '…' : ''}.`
+      : '';
     setStatus({
       kind: 'done',
-      text: `Exported ${backup.contacts.length} contacts and ${backup.touches.length} touches.`,
+      text: `Exported ${backup.contacts.length} contacts and ${backup.touches.length} touches.${skipped}`,
     });
   };
 
