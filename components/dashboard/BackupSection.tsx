@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { backupFileName, exportBackupReport } from '@/lib/backup/export';
 import { importBackupText } from '@/lib/backup/import';
 import { getDb } from '@/lib/db/database';
+import { writeErrorMessage } from '@/lib/db/write-error';
 import { downloadText } from './download';
 
 type Status =
@@ -26,7 +27,14 @@ export function BackupSection() {
 
   const onExport = async () => {
     const now = Date.now();
-    const { backup, leftOut } = await exportBackupReport(getDb(), now);
+    let report;
+    try {
+      report = await exportBackupReport(getDb(), now);
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Nothing was exported. ${writeErrorMessage(e)}` });
+      return;
+    }
+    const { backup, leftOut } = report;
     downloadText(backupFileName(now), JSON.stringify(backup), 'application/json');
     const skipped = leftOut.length
       ? ` Left out ${leftOut.length} with no readable date: ${leftOut.slice(0, 3).join('; ')}${leftOut.length > 3 ? '…' : ''}.`

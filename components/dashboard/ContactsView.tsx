@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { ContactForm } from './ContactForm';
 import {
   toRows,
@@ -151,40 +152,56 @@ function ContactTable({
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            const c = row.contact;
+            const id = row.contact.id;
             return (
               <div
                 role="row"
-                key={c.id}
+                key={id}
                 data-testid="li-contact-row"
-                data-contact-id={c.id}
+                data-contact-id={id}
                 aria-rowindex={item.index + 2}
                 className={`li-tr li-impression-${row.impression}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
-                <div role="cell">
-                  <a href={hrefOf({ view: 'contact', id: c.id })}>{c.name}</a>
-                  {row.nudge && (
-                    <span className="li-badge" title={row.nudge}>
-                      {row.nudge === 'repair' ? 'repair' : 'due'}
-                    </span>
-                  )}
-                </div>
-                <div role="cell">{c.company ?? ''}</div>
-                <div role="cell" className="li-ellipsis" title={row.identities}>
-                  {row.identities}
-                </div>
-                <div role="cell" data-testid="li-row-impression">
-                  {IMPRESSION_LABEL[row.impression]}
-                </div>
-                <div role="cell">{daysLabel(row.daysSincePositive)}</div>
-                <div role="cell">{goodwillLabel(row.goodwill)}</div>
-                <div role="cell">{dateTime(row.lastTouchAt)}</div>
+                <ErrorBoundary
+                  what="this contact's row"
+                  resetKey={row}
+                  actions={<a href={hrefOf({ view: 'contact', id })}>Open the contact</a>}
+                >
+                  <RowCells row={row} />
+                </ErrorBoundary>
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+}
+
+function RowCells({ row }: { row: ContactRow }) {
+  const c = row.contact;
+  if (row.problem) throw new Error(row.problem);
+  return (
+    <>
+      <div role="cell">
+        <a href={hrefOf({ view: 'contact', id: c.id })}>{c.name}</a>
+        {row.nudge && (
+          <span className="li-badge" title={row.nudge}>
+            {row.nudge === 'repair' ? 'repair' : 'due'}
+          </span>
+        )}
+      </div>
+      <div role="cell">{c.company ?? ''}</div>
+      <div role="cell" className="li-ellipsis" title={row.identities}>
+        {row.identities}
+      </div>
+      <div role="cell" data-testid="li-row-impression">
+        {IMPRESSION_LABEL[row.impression]}
+      </div>
+      <div role="cell">{daysLabel(row.daysSincePositive)}</div>
+      <div role="cell">{goodwillLabel(row.goodwill)}</div>
+      <div role="cell">{dateTime(row.lastTouchAt)}</div>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../model';
 import { newContact } from '../db/contacts';
 import type { LastImpressionDb } from '../db/database';
+import { writeErrorReason } from '../db/write-error';
 import { getSettings } from '../db/settings';
 import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
@@ -35,7 +36,7 @@ export async function importBackupText(
   } catch (e) {
     return {
       ok: false,
-      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      error: `Nothing was imported: ${writeErrorReason(e)}`,
     };
   }
 }
