@@ -1,7 +1,7 @@
 /**
  * ISO 8601 / RFC 3339 forms a backup, a spreadsheet or a message may carry. Each is either
  * stored as `ms` (the instant it names) or refused (`ms: null`). Sent through every entry point
- * by tests/unit/trust-timestamps.test.ts and tests/e2e/trust-timestamps.spec.ts.
+ * (backup, CSV, the dashboard's date field, messages) by tests/unit/trust-timestamps.test.ts.
  */
 export interface IsoTime {
   text: string;
