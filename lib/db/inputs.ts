@@ -65,16 +65,10 @@ export type ContactFields = v.InferOutput<typeof ContactFieldsSchema>;
 
 /** A snooze ends at most a year after `now` (`until: 1e300` would snooze forever). */
 export function nudgeChangeSchema(now: number) {
-  return v.union(
-    [
-      v.object({
-        snoozedUntil: v.pipe(
-          InstantSchema,
-          v.maxValue(now + MAX_FUTURE_MS, 'snooze for at most a year'),
-        ),
-      }),
-      v.object({ dismissedAt: InstantSchema }),
-    ],
-    'say until when to snooze, or dismiss',
-  );
+  return v.object({
+    snoozedUntil: v.optional(
+      v.pipe(InstantSchema, v.maxValue(now + MAX_FUTURE_MS, 'snooze for at most a year')),
+    ),
+    dismissedAt: v.optional(InstantSchema),
+  });
 }
