@@ -1,3 +1,4 @@
+import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupSection } from './BackupSection';
 import { ContactPage } from './ContactPage';
 import { ContactsView } from './ContactsView';
@@ -38,17 +39,20 @@ export function Dashboard() {
         </nav>
       </header>
       <main>
-        {route.view === 'contacts' && <ContactsView />}
-        {route.view === 'contact' && <ContactPage id={route.id} />}
-        {route.view === 'metrics' && <MetricsView />}
-        {route.view === 'review' && <ReviewView />}
-        {route.view === 'settings' && <SettingsView />}
-        {route.view === 'backup' && (
-          <>
-            <BackupSection />
-            <CsvSection />
-          </>
-        )}
+        {/* Each view draws inside its own boundary: a broken one leaves the navigation working. */}
+        <ErrorBoundary what={`the ${section} view`} resetKey={hrefOf(route)}>
+          {route.view === 'contacts' && <ContactsView />}
+          {route.view === 'contact' && <ContactPage id={route.id} />}
+          {route.view === 'metrics' && <MetricsView />}
+          {route.view === 'review' && <ReviewView />}
+          {route.view === 'settings' && <SettingsView />}
+          {route.view === 'backup' && (
+            <>
+              <BackupSection />
+              <CsvSection />
+            </>
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { searchContacts } from '@/lib/background/handle-request';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
 import { dueCount, dueNudges } from '@/lib/nudges';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
 import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
@@ -134,7 +135,9 @@ export function Popup() {
           </button>
         ) : null}
       </p>
-      <BackupReminder />
+      <ErrorBoundary what="the backup reminder">
+        <BackupReminder />
+      </ErrorBoundary>
       <section aria-labelledby="li-due-heading">
         <h2 id="li-due-heading">Today</h2>
         {due && due.length === 0 ? (
@@ -142,20 +145,34 @@ export function Popup() {
         ) : null}
         <ul className="li-list">
           {(due ?? []).map((item) => (
-            <NudgeItem
+            <ErrorBoundary
               key={item.contact.id}
-              due={item}
-              now={now}
-              onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
-              onSnooze={(choice) => {
-                leave(item.contact.id, snooze(item.contact.id, choice), 'Not snoozed');
-                setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });
-              }}
-              onDismiss={() => {
-                leave(item.contact.id, dismiss(item.contact.id), 'Not dismissed');
-                setStatus({ text: `Dismissed ${item.contact.name} until the next touch.` });
-              }}
-            />
+              what="this nudge"
+              resetKey={item}
+              actions={
+                <a
+                  href={browser.runtime.getURL(`/dashboard.html#/contact/${item.contact.id}`)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Open the contact
+                </a>
+              }
+            >
+              <NudgeItem
+                due={item}
+                now={now}
+                onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
+                onSnooze={(choice) => {
+                  leave(item.contact.id, snooze(item.contact.id, choice), 'Not snoozed');
+                  setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });
+                }}
+                onDismiss={() => {
+                  leave(item.contact.id, dismiss(item.contact.id), 'Not dismissed');
+                  setStatus({ text: `Dismissed ${item.contact.name} until the next touch.` });
+                }}
+              />
+            </ErrorBoundary>
           ))}
         </ul>
         {due && total !== undefined && total > due.length ? (

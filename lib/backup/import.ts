@@ -10,7 +10,9 @@ import {
 import { newContact } from '../db/contacts';
 import type { LastImpressionDb } from '../db/database';
 import { putTouches, touchesOfContact } from '../db/months';
+import { writeErrorReason } from '../db/write-error';
 import { getSettings } from '../db/settings';
+import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
 import type { Backup } from './format';
 import { parseBackup } from './validate';
@@ -35,7 +37,7 @@ export async function importBackupText(
   } catch (e) {
     return {
       ok: false,
-      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      error: `Nothing was imported: ${writeErrorReason(e)}`,
     };
   }
 }
@@ -88,13 +90,13 @@ export async function importRecords(
     const touches: Touch[] = data.touches.map((t) => ({
       id: t.id,
       contactId: targetOf.get(t.contactId)!.id,
-      at: Date.parse(t.at),
+      at: instantOf(t.at),
       channel: t.channel,
       outcome: t.outcome,
       ...(t.note ? { note: t.note } : {}),
       ...(t.goodNews ? { goodNews: true } : {}),
       source: t.source ?? 'import',
-      createdAt: t.createdAt ? Date.parse(t.createdAt) : now,
+      createdAt: t.createdAt ? instantOf(t.createdAt) : now,
       updatedAt: now,
     }));
     // An empty store (the common, large import) skips every lookup of older copies.
@@ -148,7 +150,7 @@ function mergeIncoming(
   const base = newContact(
     fields,
     settings,
-    existing?.createdAt ?? (incoming.createdAt ? Date.parse(incoming.createdAt) : now),
+    existing?.createdAt ?? (incoming.createdAt ? instantOf(incoming.createdAt) : now),
     existing?.id ?? incoming.id,
   );
   const merged: Contact = existing

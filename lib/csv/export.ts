@@ -1,6 +1,7 @@
 import { formatGoodwill } from '../goodwill-format';
 import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
+import { isoOf } from '../time';
 import { toCsv, type CsvCell } from './write';
 
 export const CONTACT_COLUMNS = [
@@ -33,7 +34,8 @@ export const TOUCH_COLUMNS = [
   'Touch ID',
 ] as const;
 
-const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
+/** An unreadable stored time becomes an empty cell: an export never throws on old data. */
+const iso = (at: number | null) => isoOf(at) ?? '';
 
 /** One row per contact with its summary as of `now`. */
 export function contactsCsv(contacts: readonly Contact[], settings: Settings, now: number): string {

@@ -1,5 +1,6 @@
 import { importRecords, type ImportResult } from '../backup/import';
 import type { LastImpressionDb } from '../db/database';
+import { writeErrorReason } from '../db/write-error';
 import { allContacts } from '../db/queries';
 import type { ColumnMapping } from './mapping';
 import { planTouchImport } from './plan-touch-import';
@@ -23,7 +24,7 @@ export async function importTouchRows(
   } catch (e) {
     return {
       ok: false,
-      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      error: `Nothing was imported: ${writeErrorReason(e)}`,
     };
   }
 }

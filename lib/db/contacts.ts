@@ -8,7 +8,7 @@ import {
   type Settings,
 } from '../model';
 import type { LastImpressionDb } from './database';
-import { ContactFieldsSchema, type ContactFields } from './inputs';
+import { ContactFieldsSchema, nudgeChangeSchema, type ContactFields } from './inputs';
 import { monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
@@ -198,12 +198,19 @@ export async function mergeContacts(
   });
 }
 
-/** Snooze until `until`, or dismiss until the next touch. */
+/**
+ * Snooze until `until`, or dismiss until the next touch. Checked here, where the write happens,
+ * so every caller is bound: a snooze ends within a year, and both times are instants.
+ * Throws on a refused change; the background turns that into an error answer.
+ */
 export async function setNudgeState(
   db: LastImpressionDb,
   contactId: string,
   change: { snoozedUntil: number } | { dismissedAt: number },
+  now: number,
 ): Promise<Contact | undefined> {
+  const checked = v.safeParse(nudgeChangeSchema(now), change);
+  if (!checked.success) throw new Error(describeIssues(checked.issues));
   return db.transaction('rw', db.contacts, db.meta, async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;

@@ -4,7 +4,8 @@ import { importRecords } from '../../lib/backup/import';
 import { touchesCsv } from '../../lib/csv/export';
 import { guessMapping } from '../../lib/csv/mapping';
 import { parseCsv } from '../../lib/csv/parse';
-import { parseCsvDate, planTouchImport, type KnownContact } from '../../lib/csv/plan-touch-import';
+import { planTouchImport, type KnownContact } from '../../lib/csv/plan-touch-import';
+import { parseDateCell } from '../../lib/time';
 import { toCsv } from '../../lib/csv/write';
 import { addContact } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';
@@ -31,13 +32,17 @@ function plan(csvRows: string[][], known: KnownContact[] = []) {
   return planTouchImport(csvRows, guessMapping(csvRows[0]!), known, NOW, ids());
 }
 
-describe('parseCsvDate', () => {
+describe('parseDateCell', () => {
+  const ms = (text: string) => {
+    const parsed = parseDateCell(text);
+    return parsed.ok ? parsed.ms : null;
+  };
   it('takes ISO with a zone as written and plain dates as local time', () => {
-    expect(parseCsvDate('2026-01-31T08:30:00.000Z')).toBe(Date.UTC(2026, 0, 31, 8, 30));
-    expect(parseCsvDate('2026-01-31 09:30')).toBe(new Date(2026, 0, 31, 9, 30).getTime());
-    expect(parseCsvDate('2026-01-31')).toBe(new Date(2026, 0, 31).getTime());
-    expect(parseCsvDate('2026-02-31')).toBeNull();
-    expect(parseCsvDate('31/01/2026')).toBeNull();
+    expect(ms('2026-01-31T08:30:00.000Z')).toBe(Date.UTC(2026, 0, 31, 8, 30));
+    expect(ms('2026-01-31 09:30')).toBe(new Date(2026, 0, 31, 9, 30).getTime());
+    expect(ms('2026-01-31')).toBe(new Date(2026, 0, 31).getTime());
+    expect(ms('2026-02-31')).toBeNull();
+    expect(ms('31/01/2026')).toBeNull();
   });
 });
 

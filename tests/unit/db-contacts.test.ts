@@ -261,12 +261,28 @@ describe('setNudgeState', () => {
     db = makeTestDb();
     const ada = await contactWithTouches('ada@x.org', [{ daysAgo: 1, outcome: 'negative' }]);
     expect(ada.dueAt).toBeLessThanOrEqual(NOW);
-    const snoozed = await setNudgeState(db, ada.id, { snoozedUntil: NOW + 3 * DAY });
+    const snoozed = await setNudgeState(db, ada.id, { snoozedUntil: NOW + 3 * DAY }, NOW);
     expect(snoozed).toMatchObject({ snoozedUntil: NOW + 3 * DAY, dueAt: NOW + 3 * DAY });
     expect(await db.contacts.where('dueAt').belowOrEqual(NOW).count()).toBe(0);
-    const dismissed = await setNudgeState(db, ada.id, { dismissedAt: NOW });
+    const dismissed = await setNudgeState(db, ada.id, { dismissedAt: NOW }, NOW);
     expect(dismissed?.dueAt).toBe(-1);
     expect(await db.contacts.get(ada.id)).toEqual(dismissed);
-    expect(await setNudgeState(db, crypto.randomUUID(), { dismissedAt: NOW })).toBeUndefined();
+    expect(await setNudgeState(db, crypto.randomUUID(), { dismissedAt: NOW }, NOW)).toBeUndefined();
+  });
+
+  it('What each sender may ask: a snooze ends within a year of the write, whoever asks', async () => {
+    db = makeTestDb();
+    const ada = await contactWithTouches('ada@x.org', [{ daysAgo: 1, outcome: 'negative' }]);
+    const before = await db.contacts.get(ada.id);
+    for (const until of [1e300, NOW + 367 * DAY, Infinity, NaN, -1]) {
+      await expect(
+        setNudgeState(db, ada.id, { snoozedUntil: until }, NOW),
+        String(until),
+      ).rejects.toThrow(/year|time|1970|2199/);
+    }
+    await expect(setNudgeState(db, ada.id, { dismissedAt: NaN }, NOW)).rejects.toThrow();
+    expect(await db.contacts.get(ada.id)).toEqual(before);
+    const year = await setNudgeState(db, ada.id, { snoozedUntil: NOW + 365 * DAY }, NOW);
+    expect(year?.snoozedUntil).toBe(NOW + 365 * DAY);
   });
 });

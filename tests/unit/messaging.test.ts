@@ -77,6 +77,14 @@ describe('handleRequest refuses bad messages and changes nothing', () => {
       'snooze until infinity',
       { type: 'nudge.snooze', contactId: crypto.randomUUID(), until: Infinity },
     ],
+    [
+      'What each sender may ask: snooze until 1e300 (forever)',
+      { type: 'nudge.snooze', contactId: crypto.randomUUID(), until: 1e300 },
+    ],
+    [
+      'What each sender may ask: snooze more than a year ahead',
+      { type: 'nudge.snooze', contactId: crypto.randomUUID(), until: NOW + 400 * DAY },
+    ],
   ];
   for (const [what, message] of bad) {
     it(what, async () => {
