@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ChannelRadios } from '@/components/log/ChannelRadios';
 import { showDueCount } from '@/lib/background/badge';
-import { searchContacts } from '@/lib/background/handle-request';
+import { searchContacts } from '@/lib/db/search';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
 import { dueCount, dueNudges } from '@/lib/nudges';

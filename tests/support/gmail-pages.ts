@@ -101,7 +101,7 @@ export function readingPanePage(subject: string, list: Message[], rows: Address[
 /**
  * Floating compose: a `[role=dialog]` holding a `form` under `div.dw`; recipients since
  * October 2021 are chips `[name=to|cc|bcc] [role=option][data-hovercard-id]`, name in
- * `data-name`. The thread list stays open behind it.
+ * `data-name`; the bottom bar with Send is `.btC`. The thread list stays open behind it.
  */
 export function composePage(to: Address[], cc: Address[], rows: Address[]): string {
   const chips = (field: string, people: Address[]) =>
@@ -115,7 +115,8 @@ export function composePage(to: Address[], cc: Address[], rows: Address[]): stri
     `Inbox (3) - ${USER.email} - Gmail`,
     `<div role="main">${inboxRows(rows)}</div>
 <div class="dw"><div class="nH Hd" role="dialog" style="position:fixed;right:72px;bottom:0;width:500px;height:420px;background:#fff;border:1px solid #ccc">
-  <form>${chips('to', to)}${chips('cc', cc)}<input name="subjectbox"><div role="textbox" contenteditable="true"></div></form>
+  <form>${chips('to', to)}${chips('cc', cc)}<input name="subjectbox" aria-label="Subject"><div role="textbox" aria-label="Message body" contenteditable="true" style="min-height:120px"></div>
+  <div class="btC" style="display:flex;gap:8px;padding:8px"><div role="button" tabindex="0" aria-label="Send">Send</div><div role="button" tabindex="0" aria-label="Formatting options">A</div><div role="button" tabindex="0" aria-label="Discard draft">🗑</div></div></form>
 </div></div>`,
   );
 }

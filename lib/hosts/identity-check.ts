@@ -1,4 +1,4 @@
-import type { PanelIdentity } from './screen';
+import type { PanelIdentity } from '../messages';
 
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/u;
 const LINKEDIN_PATH = /^\/in\/[^/?#\s]{1,200}\/*$/u;
