@@ -1,5 +1,5 @@
 import { expect, serveHtml, test } from './fixtures';
-import { panelFrame } from './helpers';
+import { openDetails, panelFrame } from './helpers';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
 test('Bad input: hostile names and notes render as text in the Gmail panel and the dashboard', async ({
@@ -17,6 +17,7 @@ test('Bad input: hostile names and notes render as text in the Gmail panel and t
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
   await expect(panelFrame(gmail).getByTestId('li-contact')).toContainText(email);
+  await openDetails(gmail);
   const noteBox = panelFrame(gmail).getByRole('textbox').first();
   await noteBox.fill(note);
   await panelFrame(gmail).getByRole('button', { name: 'Log neutral' }).click();
