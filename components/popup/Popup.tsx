@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { useNow } from '@/components/dashboard/use-now';
 import { ChannelRadios } from '@/components/log/ChannelRadios';
 import { showDueCount } from '@/lib/background/badge';
-import { searchContacts } from '@/lib/background/handle-request';
+import { searchContacts } from '@/lib/db/search';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
 import { dueCount, dueNudges } from '@/lib/nudges';

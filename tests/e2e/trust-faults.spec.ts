@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expect, launchWithExtension, serveHtml, serviceWorkerOf, test } from './fixtures';
-import { startImportOnDashboard } from './helpers';
+import { startImportOnDashboard, panelFrame } from './helpers';
 import { makeBigBackup } from '../support/big-backup';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
@@ -139,7 +139,7 @@ test('Faults lose nothing: two Gmail tabs and the dashboard log 500 touches each
   const tabs = [await context.newPage(), await context.newPage()];
   for (const tab of tabs) {
     await tab.goto(THREAD_URL);
-    await expect(tab.getByTestId('li-contact')).toContainText(ADA.email);
+    await expect(panelFrame(tab).getByTestId('li-contact')).toContainText(ADA.email);
   }
   const worlds = await Promise.all(tabs.map((tab) => contentScriptWorld(tab, context)));
   const dashboard = await openExtensionPage('dashboard.html');
@@ -170,7 +170,8 @@ test('Faults lose nothing: two Gmail tabs and the dashboard log 500 touches each
     lastPositiveOk: true,
   });
   expect((await countStored(dashboard)).contacts).toBe(1);
-  for (const tab of tabs) await expect(tab.getByTestId('li-contact')).toContainText(ADA.email);
+  for (const tab of tabs)
+    await expect(panelFrame(tab).getByTestId('li-contact')).toContainText(ADA.email);
 });
 
 test('Faults lose nothing: the service worker stopped in the middle of a burst of logs keeps every acknowledged touch and a correct summary', async ({

@@ -1,5 +1,5 @@
 import { EMAIL_REGEX } from 'valibot';
-import type { PanelIdentity } from './screen';
+import type { PanelIdentity } from '../messages';
 
 const LINKEDIN_PATH = /^\/in\/[^/?#\s]{1,200}\/*$/u;
 

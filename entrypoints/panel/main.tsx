@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import { PanelFrame } from '@/components/panel/PanelFrame';
+import { startPanelFrame } from '@/lib/panel/frame';
+import '@/components/panel/panel.css';
+
+const parts = startPanelFrame(new AbortController().signal);
+createRoot(document.getElementById('root')!).render(<PanelFrame {...parts} />);
