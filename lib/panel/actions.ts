@@ -1,3 +1,4 @@
+import { writeErrorMessage } from '../db/write-error';
 import { addContact, linkIdentity, setNudgeState, updateContact } from '../db/contacts';
 import type { LastImpressionDb } from '../db/database';
 import { searchContacts } from '../db/search';
@@ -6,6 +7,9 @@ import { identityToKey } from '../identity';
 import type { Person, SiteId } from '../messages';
 import type { Channel, Contact, Outcome } from '../model';
 import type { PanelStore } from './store';
+
+/** The rules refused the input: its message is already in words. */
+class Refused extends Error {}
 
 export const UNDO_MS = 10_000;
 
@@ -51,6 +55,8 @@ export function createActions({
   now = Date.now,
 }: ActionDeps) {
   const fail = (error: string) => store.getState().setError(error);
+  // A refused input says why; a refused write (full disk, closed database) says so in words.
+  const failWith = (e: unknown) => fail(e instanceof Refused ? e.message : writeErrorMessage(e));
 
   async function guarded<T>(run: () => Promise<T>): Promise<T | undefined> {
     if (store.getState().busy) return undefined;
@@ -58,7 +64,7 @@ export function createActions({
     try {
       return await run();
     } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
+      failWith(e);
       return undefined;
     } finally {
       store.setState({ busy: false });
@@ -86,7 +92,7 @@ export function createActions({
           },
           now(),
         );
-        if (!result.ok) throw new Error(result.error);
+        if (!result.ok) throw new Refused(result.error);
         const { touch, contact } = result.value;
         store.getState().setUndo({
           touch,
@@ -103,7 +109,7 @@ export function createActions({
       } catch (e) {
         // Not stored: give the user their note back.
         if (!store.getState().note) store.setState({ note, goodNews });
-        fail(e instanceof Error ? e.message : String(e));
+        failWith(e);
       }
     },
 
@@ -119,7 +125,7 @@ export function createActions({
           store.setState({ note: pending.note, goodNews: pending.goodNews });
         }
       } catch (e) {
-        fail(e instanceof Error ? e.message : String(e));
+        failWith(e);
       }
     },
 
