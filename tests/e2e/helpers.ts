@@ -46,16 +46,20 @@ export async function storedContact(
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['contacts', 'touches']);
+          const tx = db.transaction(['contacts', 'touchMonths']);
           const get = tx.objectStore('contacts').index('identities').get(k);
           get.onerror = () => reject(get.error);
           get.onsuccess = () => {
             const contact = get.result as Contact | undefined;
             if (!contact) return resolve(null);
+            // One record per contact and month (lib/db/months.ts), keyed [contactId, month].
             const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
-            const touches = tx.objectStore('touches').index('[contactId+at]').getAll(range);
-            touches.onsuccess = () => {
-              const recent = (touches.result as Touch[]).reverse().slice(0, 5);
+            const months = tx.objectStore('touchMonths').getAll(range);
+            months.onsuccess = () => {
+              const recent = (months.result as { touches: Touch[] }[])
+                .flatMap((m) => m.touches)
+                .sort((a, b) => b.at - a.at)
+                .slice(0, 5);
               resolve({ contact, recent });
               db.close();
             };
@@ -95,11 +99,12 @@ export async function storedData(page: Page): Promise<string> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['contacts', 'touches']);
+          const tx = db.transaction(['contacts', 'touchMonths']);
           const contacts = tx.objectStore('contacts').getAll();
-          const touches = tx.objectStore('touches').getAll();
+          const months = tx.objectStore('touchMonths').getAll();
           tx.oncomplete = () => {
-            resolve(JSON.stringify({ contacts: contacts.result, touches: touches.result }));
+            const touches = (months.result as { touches: unknown[] }[]).flatMap((m) => m.touches);
+            resolve(JSON.stringify({ contacts: contacts.result, touches }));
             db.close();
           };
         };

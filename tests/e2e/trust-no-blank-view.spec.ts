@@ -18,7 +18,7 @@ async function writeBrokenRecord(page: Page): Promise<void> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction(['contacts', 'touches'], 'readwrite');
+    const tx = db.transaction(['contacts', 'touchMonths'], 'readwrite');
     const now = Date.now();
     tx.objectStore('contacts').put({
       id,
@@ -37,16 +37,25 @@ async function writeBrokenRecord(page: Page): Promise<void> {
       createdAt: now,
       updatedAt: now,
     });
-    tx.objectStore('touches').put({
-      id: crypto.randomUUID(),
+    const at = now - 3600_000;
+    const when = new Date(at);
+    // The touch store keeps one record per contact and UTC month (lib/db/months.ts).
+    tx.objectStore('touchMonths').put({
       contactId: id,
-      at: now - 3600_000,
-      channel: 'email',
-      outcome: 'positive',
-      note: { html: '<b>not text</b>' },
-      source: 'gmail',
-      createdAt: now,
-      updatedAt: now,
+      month: when.getUTCFullYear() * 12 + when.getUTCMonth() - 1970 * 12,
+      touches: [
+        {
+          id: crypto.randomUUID(),
+          contactId: id,
+          at,
+          channel: 'email',
+          outcome: 'positive',
+          note: { html: '<b>not text</b>' },
+          source: 'gmail',
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
     });
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
