@@ -2,8 +2,14 @@ import type { LastImpressionDb } from '../db/database';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
 
 export async function exportBackup(db: LastImpressionDb, now: number): Promise<Backup> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
-    const [contacts, touches] = await Promise.all([db.contacts.toArray(), db.touches.toArray()]);
+  return db.transaction('rw', db.contacts, db.touches, db.meta, db.news, async () => {
+    const [contacts, touches, news] = await Promise.all([
+      db.contacts.toArray(),
+      db.touches.toArray(),
+      db.news.toArray(),
+    ]);
+    const contactIds = new Set(contacts.map((c) => c.id));
+    const newsIds = new Set(news.map((n) => n.id));
     await db.meta.put({ key: 'lastExportAt', value: now });
     return {
       format: BACKUP_FORMAT,
@@ -30,8 +36,17 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         outcome: t.outcome,
         ...(t.note ? { note: t.note } : {}),
         ...(t.goodNews ? { goodNews: true } : {}),
+        ...(t.newsId && newsIds.has(t.newsId) ? { newsId: t.newsId } : {}),
         source: t.source,
         createdAt: new Date(t.createdAt).toISOString(),
+      })),
+      news: news.map((n) => ({
+        id: n.id,
+        headline: n.headline,
+        ...(n.details ? { details: n.details } : {}),
+        day: n.day,
+        audience: n.audience.filter((e) => e.kind !== 'contact' || contactIds.has(e.id)),
+        createdAt: new Date(n.createdAt).toISOString(),
       })),
     };
   });

@@ -8,6 +8,8 @@ import {
   type Touch,
 } from '../model';
 import { newContact } from '../db/contacts';
+import { newsTables, recordToldForImport } from '../db/news';
+import type { NewsItem } from '../news/types';
 import type { LastImpressionDb } from '../db/database';
 import { getSettings } from '../db/settings';
 import { recomputeContact, withSummary } from '../db/summary';
@@ -17,6 +19,7 @@ import { parseBackup } from './validate';
 export interface ImportCounts {
   contacts: number;
   touches: number;
+  news?: number;
 }
 
 export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; error: string };
@@ -45,10 +48,10 @@ export async function importBackupText(
  */
 export async function importRecords(
   db: LastImpressionDb,
-  data: Pick<Backup, 'contacts' | 'touches'>,
+  data: Pick<Backup, 'contacts' | 'touches' | 'news'>,
   now: number,
 ): Promise<ImportCounts> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
     const settings = await getSettings(db);
     const byId = new Map<string, Contact>();
     for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
@@ -84,7 +87,10 @@ export async function importRecords(
       for (const k of merged.identities) byKey.set(k, merged);
     }
 
-    const touches: Touch[] = data.touches.map((t) => ({
+    const news = (data.news ?? []).map((n) => importedNews(n, targetOf, now));
+    if (news.length) await db.news.bulkPut(news);
+
+    const incoming: Touch[] = data.touches.map((t) => ({
       id: t.id,
       contactId: targetOf.get(t.contactId)!.id,
       at: Date.parse(t.at),
@@ -92,10 +98,12 @@ export async function importRecords(
       outcome: t.outcome,
       ...(t.note ? { note: t.note } : {}),
       ...(t.goodNews ? { goodNews: true } : {}),
+      ...(t.newsId ? { newsId: t.newsId } : {}),
       source: t.source ?? 'import',
       createdAt: t.createdAt ? Date.parse(t.createdAt) : now,
       updatedAt: now,
     }));
+    const touches = await recordToldForImport(db, incoming);
     const movedFrom = await contactsLosingTouches(db, touches);
     await db.touches.bulkPut(touches);
 
@@ -125,8 +133,32 @@ export async function importRecords(
       const contact = targets.has(id) ? undefined : await db.contacts.get(id);
       if (contact) await recomputeContact(db, contact, settings, now);
     }
-    return { contacts: data.contacts.length, touches: touches.length };
+    return {
+      contacts: data.contacts.length,
+      touches: touches.length,
+      ...(news.length ? { news: news.length } : {}),
+    };
   });
+}
+
+/** An item as stored, its audience pointing at the contacts the file's people were folded into. */
+function importedNews(
+  n: NonNullable<Backup['news']>[number],
+  targetOf: ReadonlyMap<string, Contact>,
+  now: number,
+): NewsItem {
+  const audience = n.audience.map((e) =>
+    e.kind === 'contact' ? { kind: 'contact' as const, id: targetOf.get(e.id)?.id ?? e.id } : e,
+  );
+  return {
+    id: n.id,
+    headline: n.headline,
+    ...(n.details ? { details: n.details } : {}),
+    day: n.day,
+    audience,
+    createdAt: n.createdAt ? Date.parse(n.createdAt) : now,
+    updatedAt: now,
+  };
 }
 
 /**

@@ -30,6 +30,7 @@ export const TOUCH_COLUMNS = [
   'Note',
   'Source',
   'Touch ID',
+  'News',
 ] as const;
 
 const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
@@ -57,10 +58,14 @@ export function contactsCsv(contacts: readonly Contact[], settings: Settings, no
   return toCsv([[...CONTACT_COLUMNS], ...rows]);
 }
 
-/** One row per touch, oldest first; dates in ISO UTC so a re-import lands on the same instant. */
+/**
+ * One row per touch, oldest first; dates in ISO UTC so a re-import lands on the same instant.
+ * "News" names the good-news item the touch shared, by its headline.
+ */
 export function touchesCsv(
   touches: readonly Touch[],
   contactsById: ReadonlyMap<string, Pick<Contact, 'name' | 'emails' | 'linkedin'>>,
+  headlinesById: ReadonlyMap<string, string> = new Map(),
 ): string {
   const sorted = [...touches].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   const rows = sorted.map((t) => {
@@ -76,6 +81,7 @@ export function touchesCsv(
       t.note ?? '',
       t.source,
       t.id,
+      (t.newsId && headlinesById.get(t.newsId)) ?? '',
     ];
   });
   return toCsv([[...TOUCH_COLUMNS], ...rows]);

@@ -9,6 +9,7 @@ import {
 } from '../model';
 import type { LastImpressionDb } from './database';
 import { ContactFieldsSchema, type ContactFields } from './inputs';
+import { forgetContactNews, moveContactNews, newsTables } from './news';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -120,8 +121,9 @@ export async function updateContact(
 
 /** Deletes a contact and all its touches together. */
 export async function deleteContact(db: LastImpressionDb, id: string): Promise<void> {
-  await db.transaction('rw', db.contacts, db.touches, async () => {
+  await db.transaction('rw', [db.contacts, db.touches, ...newsTables(db)], async () => {
     await db.touches.where('contactId').equals(id).delete();
+    await forgetContactNews(db, id);
     await db.contacts.delete(id);
   });
 }
@@ -164,7 +166,7 @@ export async function mergeContacts(
   now: number,
 ): Promise<Result<Contact>> {
   if (intoId === fromId) return { ok: false, error: 'Pick two different contacts to merge' };
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
     const [into, from] = await Promise.all([db.contacts.get(intoId), db.contacts.get(fromId)]);
     if (!into || !from)
       return { ok: false as const, error: 'One of the contacts no longer exists' };
@@ -172,6 +174,7 @@ export async function mergeContacts(
       .where('contactId')
       .equals(fromId)
       .modify({ contactId: intoId, updatedAt: now });
+    await moveContactNews(db, fromId, intoId);
     const joined: Contact = {
       ...into,
       emails: unique([...into.emails, ...from.emails]),

@@ -1,10 +1,12 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { nudgeIndex } from '../impressions';
 import type { Contact, Touch } from '../model';
+import type { NewsItem, ToldRecord } from '../news/types';
+import type { ReachRecord } from './reach';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
-  key: 'settings' | 'lastExportAt' | 'lastDigestDay';
+  key: 'settings' | 'lastExportAt' | 'lastDigestDay' | 'compose';
   value: unknown;
 }
 
@@ -18,6 +20,9 @@ export class LastImpressionDb extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   touches!: EntityTable<Touch, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  news!: EntityTable<NewsItem, 'id'>;
+  told!: EntityTable<ToldRecord, 'touchId'>;
+  reach!: EntityTable<ReachRecord, 'contactId'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -48,6 +53,15 @@ export class LastImpressionDb extends Dexie {
             Object.assign(contact, nudgeIndex(contact, settings));
           });
       });
+    // Version 4: the good-news bank. Only the new tables are named, so the versions before
+    // keep their say over contacts and touches. `told` holds one row per touch that shared an
+    // item, [newsId+contactId] answers "who was told" and contactId "what was this one told";
+    // `reach` remembers the Gmail account and thread last used with a contact.
+    this.version(4).stores({
+      news: 'id',
+      told: 'touchId, [newsId+contactId], contactId',
+      reach: 'contactId',
+    });
   }
 }
 

@@ -11,6 +11,8 @@ import {
 import { findContactByIdentity, newContact, type Result } from './contacts';
 import type { LastImpressionDb } from './database';
 import { LogTouchInputSchema, TouchPatchSchema } from './inputs';
+import { forgetTold, newsTables, recordTold } from './news';
+import { rememberPage } from './reach';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -40,7 +42,7 @@ export async function logTouch(
   if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   if (!data.contactId && !data.identity) return { ok: false, error: 'Say who the touch was with' };
 
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
     const settings = await getSettings(db);
     let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
     // A stale id (the contact was merged away meanwhile) must not clone its identity.
@@ -55,19 +57,21 @@ export async function logTouch(
         now,
       );
     }
-    const touch: Touch = {
+    const touch: Touch = await recordTold(db, {
       id: crypto.randomUUID(),
       contactId: contact.id,
       at,
       channel: data.channel,
       outcome: data.outcome,
       ...(data.note ? { note: data.note } : {}),
-      ...(data.goodNews ? { goodNews: true } : {}),
+      ...(data.goodNews || data.newsId ? { goodNews: true } : {}),
+      ...(data.newsId ? { newsId: data.newsId } : {}),
       source: data.source,
       createdAt: now,
       updatedAt: now,
-    };
+    });
     await db.touches.add(touch);
+    await rememberPage(db, contact.id, data.pageUrl, at);
     const inOrder =
       contact.halfLifeDays === settings.halfLifeDays &&
       (contact.lastTouchAt === null || at >= contact.lastTouchAt);
@@ -99,12 +103,17 @@ export async function editTouch(
     const time = v.safeParse(touchTimeSchema(now), data.at);
     if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   }
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
     const touch = await db.touches.get(touchId);
     if (!touch) return { ok: false as const, error: 'That touch no longer exists' };
-    const next: Touch = { ...touch, ...data, updatedAt: now };
+    let next: Touch = { ...touch, ...data, updatedAt: now };
     if (data.note === '') delete next.note;
-    if (data.goodNews === false) delete next.goodNews;
+    // No good news brought, no news shared.
+    if (data.goodNews === false) {
+      delete next.goodNews;
+      delete next.newsId;
+    }
+    next = await recordTold(db, next);
     await db.touches.put(next);
     const contact = await db.contacts.get(touch.contactId);
     if (contact) await recomputeContact(db, contact, await getSettings(db), now);
@@ -118,10 +127,11 @@ export async function deleteTouch(
   touchId: string,
   now: number,
 ): Promise<Touch | undefined> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
     const touch = await db.touches.get(touchId);
     if (!touch) return undefined;
     await db.touches.delete(touchId);
+    await forgetTold(db, touchId);
     const contact = await db.contacts.get(touch.contactId);
     if (contact) await recomputeContact(db, contact, await getSettings(db), now);
     return touch;
@@ -133,10 +143,10 @@ export async function restoreTouch(
   touch: Touch,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
     const contact = await db.contacts.get(touch.contactId);
     if (!contact) return false;
-    await db.touches.put(touch);
+    await db.touches.put(await recordTold(db, touch));
     await recomputeContact(db, contact, await getSettings(db), now);
     return true;
   });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';
 import { settingsFrom } from '../../lib/db/settings';
-import { recentTouches } from '../../lib/db/touches';
+import { addNews, newsStandings } from '../../lib/db/news';
+import { logTouch, recentTouches } from '../../lib/db/touches';
 import { nudgeIndex } from '../../lib/impressions';
 import type { Contact } from '../../lib/model';
 
@@ -125,6 +126,20 @@ const HISTORY: HistoricalVersion[] = [
       meta: 'key',
     },
     write: () => withNudgeIndex(sampleV1()),
+    // Version 4 only added tables (news, told, reach): every record stays as it was.
+    expectAfter: (old) => old,
+  },
+  {
+    version: 4,
+    stores: {
+      contacts: 'id, *identities, dueAt, nudgeRank',
+      touches: 'id, [contactId+at], at',
+      meta: 'key',
+      news: 'id',
+      told: 'touchId, [newsId+contactId], contactId',
+      reach: 'contactId',
+    },
+    write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
 ];
@@ -178,6 +193,38 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
       const grace = await findContactByIdentity(db, 'email:g.hopper@example.com');
       expect(grace?.name).toBe('Grace Hopper');
       expect(await recentTouches(db, grace!.id, 5)).toHaveLength(2);
+
+      // The good-news tables (version 4) exist, start empty, and take a shared item at once.
+      expect(await db.news.count()).toBe(0);
+      const news = await addNews(
+        db,
+        {
+          headline: 'CSV export shipped',
+          day: '2026-05-18',
+          audience: [{ kind: 'tag', value: 'CUSTOMER' }],
+        },
+        T0,
+      );
+      if (!news.ok) throw new Error(news.error);
+      const ada = await findContactByIdentity(db, 'email:ada@example.com');
+      await logTouch(
+        db,
+        {
+          contactId: ada!.id,
+          channel: 'email',
+          outcome: 'positive',
+          newsId: news.value.id,
+          source: 'popup',
+        },
+        T0 + 30 * DAY,
+      );
+      const [standing] = await newsStandings(db);
+      expect(standing!.audience.map((c) => c.name).sort()).toEqual([
+        'Ada Lovelace',
+        'Bobby Tables"); DROP TABLE contacts;--',
+        '👩‍💻 Zoë 李',
+      ]);
+      expect([...standing!.told]).toEqual([ada!.id]);
       db.close();
     });
   }
