@@ -6,7 +6,7 @@ import type { ReachRecord } from './reach';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
-  key: 'settings' | 'lastExportAt' | 'lastDigestDay' | 'compose';
+  key: 'settings' | 'lastExportAt' | 'lastDigestDay' | 'compose' | 'digestWrite';
   value: unknown;
 }
 
