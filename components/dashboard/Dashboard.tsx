@@ -2,12 +2,14 @@ import { BackupSection } from './BackupSection';
 import { ContactPage } from './ContactPage';
 import { ContactsView } from './ContactsView';
 import { CsvSection } from './CsvSection';
+import { GoodNewsView } from './GoodNewsView';
 import { MetricsView } from './MetricsView';
 import { hrefOf, useRoute, type Route } from './route';
 import { SettingsView } from './SettingsView';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Contacts', route: { view: 'contacts' } },
+  { label: 'Good news', route: { view: 'news' } },
   { label: 'Metrics', route: { view: 'metrics' } },
   { label: 'Settings', route: { view: 'settings' } },
   { label: 'Backup', route: { view: 'backup' } },
@@ -38,6 +40,7 @@ export function Dashboard() {
       <main>
         {route.view === 'contacts' && <ContactsView />}
         {route.view === 'contact' && <ContactPage id={route.id} />}
+        {route.view === 'news' && <GoodNewsView />}
         {route.view === 'metrics' && <MetricsView />}
         {route.view === 'settings' && <SettingsView />}
         {route.view === 'backup' && (

@@ -5,13 +5,15 @@ export type Route =
   | { view: 'contact'; id: string }
   | { view: 'metrics' }
   | { view: 'settings' }
-  | { view: 'backup' };
+  | { view: 'backup' }
+  | { view: 'news' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/u, '');
   const contact = /^contact\/([^/]+)$/u.exec(path);
   if (contact) return { view: 'contact', id: decodeURIComponent(contact[1]!) };
   if (path === 'metrics' || path === 'settings' || path === 'backup') return { view: path };
+  if (path === 'news') return { view: 'news' };
   return { view: 'contacts' };
 }
 

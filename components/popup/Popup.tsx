@@ -6,10 +6,11 @@ import { showDueCount } from '@/lib/background/badge';
 import { searchContacts } from '@/lib/background/handle-request';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
+import { newsForNudges } from '@/lib/db/news';
 import { dueCount, dueNudges } from '@/lib/nudges';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
-import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
+import { dismiss, logFromPopup, snooze, undoLog, writeFromPopup } from './popup-actions';
 import { SearchHit } from './SearchHit';
 
 type Status = { text: string; undoTouchId?: string } | null;
@@ -23,7 +24,12 @@ export function Popup() {
   const [query, setQuery] = useState('');
   const [channel, setChannel] = useState<Channel>('email');
   const [status, setStatus] = useState<Status>(null);
-  const due = useLiveQuery(() => dueNudges(getDb(), Date.now(), SHOWN_NUDGES), []);
+  const listed = useLiveQuery(async () => {
+    const db = getDb();
+    const list = await dueNudges(db, Date.now(), SHOWN_NUDGES);
+    return { list, news: await newsForNudges(db, list) };
+  }, []);
+  const due = listed?.list;
   // Counting walks the whole due range (about 150 ms at 50,000 due contacts), so it runs a
   // moment after the list has drawn, and only when the list is full: a live count would race
   // the list's own query after every write, and a popup closed at a glance never pays for it.
@@ -48,11 +54,12 @@ export function Popup() {
     if (total !== undefined) void showDueCount(total);
   }, [total]);
 
-  const log = async (contactId: string, name: string, outcome: Outcome) => {
-    const result = await logFromPopup(contactId, outcome, channel);
+  const log = async (contactId: string, name: string, outcome: Outcome, newsId?: string) => {
+    const result = await logFromPopup(contactId, outcome, channel, newsId);
+    const told = newsId ? ' They heard your good news.' : '';
     setStatus(
       result.ok
-        ? { text: `Logged ${outcome} with ${name}.`, undoTouchId: result.touchId }
+        ? { text: `Logged ${outcome} with ${name}.${told}`, undoTouchId: result.touchId }
         : { text: `Not logged: ${result.error}` },
     );
   };
@@ -120,7 +127,13 @@ export function Popup() {
             <NudgeItem
               key={item.contact.id}
               due={item}
-              onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
+              news={listed?.news.get(item.contact.id)}
+              onLog={(outcome, newsId) =>
+                void log(item.contact.id, item.contact.name, outcome, newsId)
+              }
+              onWrite={() =>
+                void writeFromPopup(item.contact.id).then((text) => setStatus({ text }))
+              }
               onSnooze={(choice) => {
                 void snooze(item.contact.id, choice);
                 setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });
