@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAudience, inAudience, newsOfContact, parseAudience } from '../../lib/news/audience';
+import { newsChoice } from '../../lib/news/choice';
 import { firstName, newsToShare, nudgeLine, toldCount } from '../../lib/news/nudge-news';
 import type { AudienceEntry, NewsItem } from '../../lib/news/types';
 
@@ -140,5 +141,27 @@ describe('nudges name the news', () => {
   it('counts the told among the audience only', () => {
     expect(toldCount(['a', 'g', 't'], new Set(['a', 't', 'stranger']))).toBe(2);
     expect(toldCount([], new Set(['a']))).toBe(0);
+  });
+});
+
+describe('which news was brought', () => {
+  const a = item('a', '2026-02-01', [{ kind: 'tag', value: 'vip' }], 1);
+  const b = item('b', '2026-03-01', [{ kind: 'tag', value: 'vip' }], 2);
+  const c = item('c', '2026-04-01', [{ kind: 'contact', id: 'g' }], 3);
+
+  it("offers the contact's items, unheard first, and preselects the one the nudge named", () => {
+    expect(newsChoice(ada, [a, b, c], new Set(['b']), 'a')).toEqual({
+      options: [a, b],
+      preselected: 'a',
+    });
+  });
+
+  it('without a named item, preselects the newest unheard; with none left, nothing', () => {
+    expect(newsChoice(ada, [a, b, c], new Set()).preselected).toBe('b');
+    expect(newsChoice(ada, [a, b], new Set(['a', 'b'])).preselected).toBeUndefined();
+    expect(newsChoice(alan, [a, b, c], new Set(), 'a')).toEqual({
+      options: [],
+      preselected: undefined,
+    });
   });
 });
