@@ -75,7 +75,7 @@ export interface DigestItem {
 
 /**
  * "Repair: Grace Hopper. Tell Ada: CSV export shipped. Share good news: Alan Turing and 2
- * more." `items` are the most urgent nudges (at least the ones to name), most urgent first;
+ * more." `items` are the most urgent nudges, most urgent first (at least the ones to name);
  * `count` is all that are due.
  */
 export function digestText(

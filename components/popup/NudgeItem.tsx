@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { LogButtons } from '@/components/log/LogButtons';
+import { goodwillLabel } from '@/lib/goodwill-format';
+import { goodwillNow } from '@/lib/impressions';
 import type { Outcome } from '@/lib/model';
 import { firstName, nudgeLine } from '@/lib/news/nudge-news';
 import type { NewsItem } from '@/lib/news/types';
@@ -12,6 +14,7 @@ import { SNOOZE_CHOICES, type DueNudge, type SnoozeChoice } from '@/lib/nudges';
 export function NudgeItem(props: {
   due: DueNudge;
   news?: NewsItem;
+  now: number;
   /** `newsId` when the rep brought the named news with a positive touch. */
   onLog: (outcome: Outcome, newsId?: string) => void;
   onWrite: () => void;
@@ -36,6 +39,9 @@ export function NudgeItem(props: {
       </div>
       <p className={`li-nudge-why li-why-${nudge.reason}`}>
         {nudgeLine(nudge, contact.name, news)}
+      </p>
+      <p className="li-nudge-goodwill li-muted" data-testid="li-nudge-goodwill">
+        Goodwill {goodwillLabel(goodwillNow(contact, props.now))}
       </p>
       {reachable ? (
         <div className="li-row">

@@ -1,17 +1,41 @@
 import type { LastImpressionDb } from '../db/database';
+import { allTouches as readAllTouches } from '../db/queries';
+import { isoOf } from '../time';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
 
+export interface BackupReport {
+  backup: Backup;
+  /** Touches left out because their stored time is not an instant: "Ada: touch <id>". */
+  leftOut: string[];
+}
+
 export async function exportBackup(db: LastImpressionDb, now: number): Promise<Backup> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, db.news, async () => {
-    const [contacts, touches, news] = await Promise.all([
+  return (await exportBackupReport(db, now)).backup;
+}
+
+/**
+ * Every contact, touch and piece of good news, and what had to be left out. A value that slipped into the database
+ * unchecked (an older version, a bug) must not make the export throw: a touch with no readable
+ * time is named and left out, a contact's unreadable `createdAt` is omitted (it is optional).
+ */
+export async function exportBackupReport(db: LastImpressionDb, now: number): Promise<BackupReport> {
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.meta, db.news], async () => {
+    const [contacts, allTouches, news] = await Promise.all([
       db.contacts.toArray(),
-      db.touches.toArray(),
+      readAllTouches(db),
       db.news.toArray(),
     ]);
     const contactIds = new Set(contacts.map((c) => c.id));
     const newsIds = new Set(news.map((n) => n.id));
     await db.meta.put({ key: 'lastExportAt', value: now });
-    return {
+    const names = new Map(contacts.map((c) => [c.id, c.name]));
+    const leftOut: string[] = [];
+    const touches = allTouches.filter((t) => {
+      if (isoOf(t.at) !== undefined) return true;
+      leftOut.push(`${names.get(t.contactId) ?? 'unknown contact'}: touch ${t.id}`);
+      return false;
+    });
+    const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: new Date(now).toISOString(),
@@ -26,19 +50,20 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         ...(c.tags.length ? { tags: c.tags } : {}),
         ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
         ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
-        createdAt: new Date(c.createdAt).toISOString(),
+        ...optionalTime('createdAt', c.createdAt),
       })),
+      // One entry per touch, whatever the store's shape.
       touches: touches.map((t) => ({
         id: t.id,
         contactId: t.contactId,
-        at: new Date(t.at).toISOString(),
+        at: isoOf(t.at)!,
         channel: t.channel,
         outcome: t.outcome,
         ...(t.note ? { note: t.note } : {}),
         ...(t.goodNews ? { goodNews: true } : {}),
         ...(t.newsId && newsIds.has(t.newsId) ? { newsId: t.newsId } : {}),
         source: t.source,
-        createdAt: new Date(t.createdAt).toISOString(),
+        ...optionalTime('createdAt', t.createdAt),
       })),
       news: news.map((n) => ({
         id: n.id,
@@ -46,10 +71,16 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         ...(n.details ? { details: n.details } : {}),
         day: n.day,
         audience: n.audience.filter((e) => e.kind !== 'contact' || contactIds.has(e.id)),
-        createdAt: new Date(n.createdAt).toISOString(),
+        ...optionalTime('createdAt', n.createdAt),
       })),
     };
+    return { backup, leftOut };
   });
+}
+
+function optionalTime<K extends string>(key: K, ms: number): Partial<Record<K, string>> {
+  const iso = isoOf(ms);
+  return iso === undefined ? {} : ({ [key]: iso } as Record<K, string>);
 }
 
 export function backupFileName(now: number): string {

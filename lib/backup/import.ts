@@ -11,7 +11,10 @@ import { newContact } from '../db/contacts';
 import { newsTables, recordToldForImport } from '../db/news';
 import type { NewsItem } from '../news/types';
 import type { LastImpressionDb } from '../db/database';
+import { putTouches, touchesOfContact } from '../db/months';
+import { writeErrorReason } from '../db/write-error';
 import { getSettings } from '../db/settings';
+import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
 import type { Backup } from './format';
 import { parseBackup } from './validate';
@@ -37,7 +40,7 @@ export async function importBackupText(
   } catch (e) {
     return {
       ok: false,
-      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      error: `Nothing was imported: ${writeErrorReason(e)}`,
     };
   }
 }
@@ -51,94 +54,98 @@ export async function importRecords(
   data: Pick<Backup, 'contacts' | 'touches' | 'news'>,
   now: number,
 ): Promise<ImportCounts> {
-  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
-    const settings = await getSettings(db);
-    const byId = new Map<string, Contact>();
-    for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
-      if (c) byId.set(c.id, c);
-    }
-    const allKeys = data.contacts.flatMap((c) => identityKeys(c));
-    const byKey = new Map<string, Contact>();
-    for (const c of await db.contacts.where('identities').anyOf(allKeys).toArray()) {
-      for (const k of c.identities) byKey.set(k, c);
-    }
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const settings = await getSettings(db);
+      const byId = new Map<string, Contact>();
+      for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
+        if (c) byId.set(c.id, c);
+      }
+      const allKeys = data.contacts.flatMap((c) => identityKeys(c));
+      const byKey = new Map<string, Contact>();
+      for (const c of await db.contacts.where('identities').anyOf(allKeys).toArray()) {
+        for (const k of c.identities) byKey.set(k, c);
+      }
 
-    const targetOf = new Map<string, Contact>();
-    const existed = new Set<string>();
-    for (const incoming of data.contacts) {
-      const existing =
-        byId.get(incoming.id) ??
-        identityKeys(incoming)
-          .map((k) => byKey.get(k))
-          .find(Boolean);
-      // An identity another contact holds stays with it: one identity, one contact.
-      const targetId = existing?.id ?? incoming.id;
-      const free = (key: string) => (byKey.get(key)?.id ?? targetId) === targetId;
-      const own = {
-        ...incoming,
-        emails: incoming.emails.filter((e) => free(emailKey(e))),
-        linkedin: incoming.linkedin.filter((l) => free(linkedinKey(l))),
+      const targetOf = new Map<string, Contact>();
+      const existed = new Set<string>();
+      for (const incoming of data.contacts) {
+        const existing =
+          byId.get(incoming.id) ??
+          identityKeys(incoming)
+            .map((k) => byKey.get(k))
+            .find(Boolean);
+        // An identity another contact holds stays with it: one identity, one contact.
+        const targetId = existing?.id ?? incoming.id;
+        const free = (key: string) => (byKey.get(key)?.id ?? targetId) === targetId;
+        const own = {
+          ...incoming,
+          emails: incoming.emails.filter((e) => free(emailKey(e))),
+          linkedin: incoming.linkedin.filter((l) => free(linkedinKey(l))),
+        };
+        const merged = mergeIncoming(existing, own, settings, now);
+        if (existing) existed.add(existing.id);
+        targetOf.set(incoming.id, merged);
+        // A later record naming the same person builds on this one instead of replacing it.
+        byId.set(merged.id, merged);
+        for (const k of merged.identities) byKey.set(k, merged);
+      }
+
+      const news = (data.news ?? []).map((n) => importedNews(n, targetOf, now));
+      if (news.length) await db.news.bulkPut(news);
+
+      const incoming: Touch[] = data.touches.map((t) => ({
+        id: t.id,
+        contactId: targetOf.get(t.contactId)!.id,
+        at: instantOf(t.at),
+        channel: t.channel,
+        outcome: t.outcome,
+        ...(t.note ? { note: t.note } : {}),
+        ...(t.goodNews ? { goodNews: true } : {}),
+        ...(t.newsId ? { newsId: t.newsId } : {}),
+        source: t.source ?? 'import',
+        createdAt: t.createdAt ? instantOf(t.createdAt) : now,
+        updatedAt: now,
+      }));
+      const touches = await recordToldForImport(db, incoming);
+      // An empty store (the common, large import) skips every lookup of older copies.
+      const empty = (await db.touchMonths.toCollection().first()) === undefined;
+      const replaced = await putTouches(db, touches, empty ? 'empty-store' : 'any');
+      // A re-imported touch id may now belong to another contact; the one it left needs its
+      // summary recomputed.
+      const newOwner = new Map(touches.map((t) => [t.id, t.contactId]));
+      const movedFrom = new Set(
+        replaced
+          .filter((old) => newOwner.get(old.id) !== old.contactId)
+          .map((old) => old.contactId),
+      );
+
+      // New contacts' touches are all in hand; known contacts may have more stored already.
+      const byContact = new Map<string, Touch[]>();
+      for (const t of touches) {
+        if (existed.has(t.contactId)) continue;
+        const list = byContact.get(t.contactId);
+        if (list) list.push(t);
+        else byContact.set(t.contactId, [t]);
+      }
+      for (const id of existed) byContact.set(id, await touchesOfContact(db, id));
+      const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
+      await db.contacts.bulkPut(
+        [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
+      );
+      for (const id of movedFrom) {
+        const contact = targets.has(id) ? undefined : await db.contacts.get(id);
+        if (contact) await recomputeContact(db, contact, settings, now);
+      }
+      return {
+        contacts: data.contacts.length,
+        touches: touches.length,
+        ...(news.length ? { news: news.length } : {}),
       };
-      const merged = mergeIncoming(existing, own, settings, now);
-      if (existing) existed.add(existing.id);
-      targetOf.set(incoming.id, merged);
-      // A later record naming the same person builds on this one instead of replacing it.
-      byId.set(merged.id, merged);
-      for (const k of merged.identities) byKey.set(k, merged);
-    }
-
-    const news = (data.news ?? []).map((n) => importedNews(n, targetOf, now));
-    if (news.length) await db.news.bulkPut(news);
-
-    const incoming: Touch[] = data.touches.map((t) => ({
-      id: t.id,
-      contactId: targetOf.get(t.contactId)!.id,
-      at: Date.parse(t.at),
-      channel: t.channel,
-      outcome: t.outcome,
-      ...(t.note ? { note: t.note } : {}),
-      ...(t.goodNews ? { goodNews: true } : {}),
-      ...(t.newsId ? { newsId: t.newsId } : {}),
-      source: t.source ?? 'import',
-      createdAt: t.createdAt ? Date.parse(t.createdAt) : now,
-      updatedAt: now,
-    }));
-    const touches = await recordToldForImport(db, incoming);
-    const movedFrom = await contactsLosingTouches(db, touches);
-    await db.touches.bulkPut(touches);
-
-    // New contacts' touches are all in hand; known contacts may have more stored already.
-    const byContact = new Map<string, Touch[]>();
-    for (const t of touches) {
-      if (existed.has(t.contactId)) continue;
-      const list = byContact.get(t.contactId);
-      if (list) list.push(t);
-      else byContact.set(t.contactId, [t]);
-    }
-    if (existed.size) {
-      await db.touches
-        .where('contactId')
-        .anyOf([...existed])
-        .each((t) => {
-          const list = byContact.get(t.contactId);
-          if (list) list.push(t);
-          else byContact.set(t.contactId, [t]);
-        });
-    }
-    const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
-    await db.contacts.bulkPut(
-      [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
-    );
-    for (const id of movedFrom) {
-      const contact = targets.has(id) ? undefined : await db.contacts.get(id);
-      if (contact) await recomputeContact(db, contact, settings, now);
-    }
-    return {
-      contacts: data.contacts.length,
-      touches: touches.length,
-      ...(news.length ? { news: news.length } : {}),
-    };
-  });
+    },
+  );
 }
 
 /** An item as stored, its audience pointing at the contacts the file's people were folded into. */
@@ -156,23 +163,9 @@ function importedNews(
     ...(n.details ? { details: n.details } : {}),
     day: n.day,
     audience,
-    createdAt: n.createdAt ? Date.parse(n.createdAt) : now,
+    createdAt: n.createdAt ? instantOf(n.createdAt) : now,
     updatedAt: now,
   };
-}
-
-/**
- * A re-imported touch id may now belong to another contact; the one it leaves needs its
- * summary recomputed. An empty database (the common, large import) skips the lookup.
- */
-async function contactsLosingTouches(db: LastImpressionDb, touches: Touch[]): Promise<Set<string>> {
-  const losing = new Set<string>();
-  if ((await db.touches.count()) === 0) return losing;
-  const stored = await db.touches.bulkGet(touches.map((t) => t.id));
-  stored.forEach((old, i) => {
-    if (old && old.contactId !== touches[i]!.contactId) losing.add(old.contactId);
-  });
-  return losing;
 }
 
 function mergeIncoming(
@@ -195,7 +188,7 @@ function mergeIncoming(
   const base = newContact(
     fields,
     settings,
-    existing?.createdAt ?? (incoming.createdAt ? Date.parse(incoming.createdAt) : now),
+    existing?.createdAt ?? (incoming.createdAt ? instantOf(incoming.createdAt) : now),
     existing?.id ?? incoming.id,
   );
   const merged: Contact = existing

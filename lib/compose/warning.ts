@@ -1,4 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
+import { formatGoodwill } from '../goodwill-format';
 import { goodwillNow } from '../impressions';
 import type { Contact, Touch } from '../model';
 import { oneLine } from './templates';
@@ -36,7 +37,7 @@ export function composeWarning(
   }
   const balance = goodwillNow(contact, now);
   if (balance < 0) {
-    return `Goodwill overdrawn (${balance.toFixed(1)}): more withdrawals than deposits lately. Bring good news before you ask.`;
+    return `Goodwill overdrawn (${formatGoodwill(balance)}): more withdrawals than deposits lately. Bring good news before you ask.`;
   }
   return null;
 }

@@ -1,7 +1,9 @@
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nudgeIndex } from '../impressions';
-import type { Contact, Touch } from '../model';
+import type { Contact } from '../model';
 import type { NewsItem, ToldRecord } from '../news/types';
+import { moveTouchesIntoMonths } from './migrate-v3';
+import type { MonthKey, TouchIdShard, TouchMonth } from './months';
 import type { ReachRecord } from './reach';
 import { settingsFrom } from './settings';
 
@@ -18,7 +20,8 @@ export const DB_NAME = 'last-impression';
  */
 export class LastImpressionDb extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
-  touches!: EntityTable<Touch, 'id'>;
+  touchMonths!: Table<TouchMonth, MonthKey>;
+  touchIds!: EntityTable<TouchIdShard, 'shard'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   news!: EntityTable<NewsItem, 'id'>;
   told!: EntityTable<ToldRecord, 'touchId'>;
@@ -53,9 +56,19 @@ export class LastImpressionDb extends Dexie {
             Object.assign(contact, nudgeIndex(contact, settings));
           });
       });
+    // Version 3: touches live in one record per contact and month (see months.ts), found by id
+    // through the touchIds directory. The move runs in the upgrade's one transaction: a page
+    // closed halfway aborts it and leaves version 2 whole, and the next open starts again.
+    this.version(3)
+      .stores({
+        touches: null,
+        touchMonths: '[contactId+month], month',
+        touchIds: 'shard',
+      })
+      .upgrade(moveTouchesIntoMonths);
     // Version 4: the good-news bank. Only the new tables are named, so the versions before
-    // keep their say over contacts and touches. `told` holds one row per touch that shared an
-    // item, [newsId+contactId] answers "who was told" and contactId "what was this one told";
+    // keep their say over contacts and the touch store. `told` holds one row per touch that
+    // shared an item, [newsId+contactId] answers "who was told" and contactId "what was this one told";
     // `reach` remembers the Gmail account and thread last used with a contact.
     this.version(4).stores({
       news: 'id',

@@ -7,6 +7,7 @@ import { NewsInputSchema, type NewsItem, type ToldRecord } from '../news/types';
 import type { Nudge } from '../impressions';
 import type { Result } from './contacts';
 import type { LastImpressionDb } from './database';
+import { findTouch, putTouches } from './months';
 
 /*
  * The good-news bank. Items live in `news`; "who was told" lives in `told`, one row per touch
@@ -82,16 +83,20 @@ export async function deleteNews(
   db: LastImpressionDb,
   id: string,
 ): Promise<DeletedNews | undefined> {
-  return db.transaction('rw', db.news, db.told, db.touches, async () => {
+  return db.transaction('rw', [db.news, db.told, db.touchMonths, db.touchIds], async () => {
     const item = await db.news.get(id);
     if (!item) return undefined;
     const told = await toldRowsOf(db, id);
-    await db.touches
-      .where('id')
-      .anyOf(told.map((r) => r.touchId))
-      .modify((t) => {
-        delete t.newsId;
-      });
+    const shared = await touchesById(
+      db,
+      told.map((r) => r.touchId),
+    );
+    const forgotten = shared.map((t) => {
+      const rest = { ...t };
+      delete rest.newsId;
+      return rest;
+    });
+    await putTouches(db, forgotten, 'any');
     await db.told.bulkDelete(told.map((r) => r.touchId));
     await db.news.delete(id);
     return { item, told };
@@ -99,19 +104,29 @@ export async function deleteNews(
 }
 
 export async function restoreNews(db: LastImpressionDb, deleted: DeletedNews): Promise<void> {
-  await db.transaction('rw', db.news, db.told, db.touches, async () => {
+  await db.transaction('rw', [db.news, db.told, db.touchMonths, db.touchIds], async () => {
     await db.news.put(deleted.item);
-    const touches = await db.touches.bulkGet(deleted.told.map((r) => r.touchId));
+    const touches = await touchesById(
+      db,
+      deleted.told.map((r) => r.touchId),
+    );
     const back: ToldRecord[] = [];
+    const repointed: Touch[] = [];
     for (const touch of touches) {
-      // A touch deleted or re-pointed meanwhile stays as it is now.
-      if (!touch || touch.newsId !== undefined) continue;
-      touch.newsId = deleted.item.id;
-      await db.touches.put(touch);
+      // A touch re-pointed meanwhile stays as it is now; a deleted one is not found.
+      if (touch.newsId !== undefined) continue;
+      repointed.push({ ...touch, newsId: deleted.item.id });
       back.push({ touchId: touch.id, newsId: deleted.item.id, contactId: touch.contactId });
     }
+    await putTouches(db, repointed, 'any');
     await db.told.bulkPut(back);
   });
+}
+
+/** The stored touches with these ids; ids not stored are left out. */
+async function touchesById(db: LastImpressionDb, ids: readonly string[]): Promise<Touch[]> {
+  const found = await Promise.all(ids.map((id) => findTouch(db, id)));
+  return found.flatMap((f) => (f ? [f.touch] : []));
 }
 
 export function allNews(db: LastImpressionDb): Promise<NewsItem[]> {

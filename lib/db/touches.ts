@@ -13,6 +13,7 @@ import type { LastImpressionDb } from './database';
 import { LogTouchInputSchema, TouchPatchSchema } from './inputs';
 import { forgetTold, newsTables, recordTold } from './news';
 import { rememberPage } from './reach';
+import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -42,52 +43,56 @@ export async function logTouch(
   if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   if (!data.contactId && !data.identity) return { ok: false, error: 'Say who the touch was with' };
 
-  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
-    const settings = await getSettings(db);
-    let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
-    // A stale id (the contact was merged away meanwhile) must not clone its identity.
-    if (!contact && data.identity) {
-      contact = await findContactByIdentity(db, identityToKey(data.identity));
-    }
-    if (!contact) {
-      if (!data.identity) return { ok: false as const, error: 'That contact no longer exists' };
-      contact = newContact(
-        fieldsFromIdentity(data.identity, data.name, data.headline),
-        settings,
-        now,
-      );
-    }
-    const touch: Touch = await recordTold(db, {
-      id: crypto.randomUUID(),
-      contactId: contact.id,
-      at,
-      channel: data.channel,
-      outcome: data.outcome,
-      ...(data.note ? { note: data.note } : {}),
-      ...(data.goodNews || data.newsId ? { goodNews: true } : {}),
-      ...(data.newsId ? { newsId: data.newsId } : {}),
-      source: data.source,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.touches.add(touch);
-    await rememberPage(db, contact.id, data.pageUrl, at);
-    const inOrder =
-      contact.halfLifeDays === settings.halfLifeDays &&
-      (contact.lastTouchAt === null || at >= contact.lastTouchAt);
-    // A dismissal lasts until the next touch, whatever date that touch carries.
-    delete contact.dismissedAt;
-    let next: Contact;
-    if (inOrder) {
-      next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
-      Object.assign(next, nudgeIndex(next, settings));
-      await db.contacts.put(next);
-    } else {
-      await db.contacts.put(contact);
-      next = await recomputeContact(db, contact, settings, now);
-    }
-    return { ok: true as const, value: { touch, contact: next } };
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const settings = await getSettings(db);
+      let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
+      // A stale id (the contact was merged away meanwhile) must not clone its identity.
+      if (!contact && data.identity) {
+        contact = await findContactByIdentity(db, identityToKey(data.identity));
+      }
+      if (!contact) {
+        if (!data.identity) return { ok: false as const, error: 'That contact no longer exists' };
+        contact = newContact(
+          fieldsFromIdentity(data.identity, data.name, data.headline),
+          settings,
+          now,
+        );
+      }
+      const touch: Touch = await recordTold(db, {
+        id: crypto.randomUUID(),
+        contactId: contact.id,
+        at,
+        channel: data.channel,
+        outcome: data.outcome,
+        ...(data.note ? { note: data.note } : {}),
+        ...(data.goodNews || data.newsId ? { goodNews: true } : {}),
+        ...(data.newsId ? { newsId: data.newsId } : {}),
+        source: data.source,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await putTouches(db, [touch], 'new-ids');
+      await rememberPage(db, contact.id, data.pageUrl, at);
+      const inOrder =
+        contact.halfLifeDays === settings.halfLifeDays &&
+        (contact.lastTouchAt === null || at >= contact.lastTouchAt);
+      // A dismissal lasts until the next touch, whatever date that touch carries.
+      delete contact.dismissedAt;
+      let next: Contact;
+      if (inOrder) {
+        next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
+        Object.assign(next, nudgeIndex(next, settings));
+        await db.contacts.put(next);
+      } else {
+        await db.contacts.put(contact);
+        next = await recomputeContact(db, contact, settings, now);
+      }
+      return { ok: true as const, value: { touch, contact: next } };
+    },
+  );
 }
 
 export async function editTouch(
@@ -103,22 +108,27 @@ export async function editTouch(
     const time = v.safeParse(touchTimeSchema(now), data.at);
     if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   }
-  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
-    const touch = await db.touches.get(touchId);
-    if (!touch) return { ok: false as const, error: 'That touch no longer exists' };
-    let next: Touch = { ...touch, ...data, updatedAt: now };
-    if (data.note === '') delete next.note;
-    // No good news brought, no news shared.
-    if (data.goodNews === false) {
-      delete next.goodNews;
-      delete next.newsId;
-    }
-    next = await recordTold(db, next);
-    await db.touches.put(next);
-    const contact = await db.contacts.get(touch.contactId);
-    if (contact) await recomputeContact(db, contact, await getSettings(db), now);
-    return { ok: true as const, value: next };
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const found = await findTouch(db, touchId);
+      if (!found) return { ok: false as const, error: 'That touch no longer exists' };
+      const { touch } = found;
+      let next: Touch = { ...touch, ...data, updatedAt: now };
+      if (data.note === '') delete next.note;
+      // No good news brought, no news shared.
+      if (data.goodNews === false) {
+        delete next.goodNews;
+        delete next.newsId;
+      }
+      next = await recordTold(db, next);
+      await putTouches(db, [next], 'any');
+      const contact = await db.contacts.get(touch.contactId);
+      if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+      return { ok: true as const, value: next };
+    },
+  );
 }
 
 /** Deletes a touch and returns it, so the caller can offer Undo with `restoreTouch`. */
@@ -127,15 +137,18 @@ export async function deleteTouch(
   touchId: string,
   now: number,
 ): Promise<Touch | undefined> {
-  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
-    const touch = await db.touches.get(touchId);
-    if (!touch) return undefined;
-    await db.touches.delete(touchId);
-    await forgetTold(db, touchId);
-    const contact = await db.contacts.get(touch.contactId);
-    if (contact) await recomputeContact(db, contact, await getSettings(db), now);
-    return touch;
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const [touch] = await removeTouches(db, [touchId]);
+      if (!touch) return undefined;
+      await forgetTold(db, touchId);
+      const contact = await db.contacts.get(touch.contactId);
+      if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+      return touch;
+    },
+  );
 }
 
 export async function restoreTouch(
@@ -143,13 +156,17 @@ export async function restoreTouch(
   touch: Touch,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', [db.contacts, db.touches, db.meta, ...newsTables(db)], async () => {
-    const contact = await db.contacts.get(touch.contactId);
-    if (!contact) return false;
-    await db.touches.put(await recordTold(db, touch));
-    await recomputeContact(db, contact, await getSettings(db), now);
-    return true;
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const contact = await db.contacts.get(touch.contactId);
+      if (!contact) return false;
+      await putTouches(db, [await recordTold(db, touch)], 'any');
+      await recomputeContact(db, contact, await getSettings(db), now);
+      return true;
+    },
+  );
 }
 
 /** The contact's touches, newest first. */
@@ -158,10 +175,14 @@ export async function recentTouches(
   contactId: string,
   limit: number,
 ): Promise<Touch[]> {
-  return db.touches
-    .where('[contactId+at]')
-    .between([contactId, -Infinity], [contactId, Infinity])
+  let held = 0;
+  // Newest months first, only as many as hold `limit` touches.
+  const months = await monthsOfContact(db, contactId)
     .reverse()
-    .limit(limit)
+    .until((m) => (held += m.touches.length) >= limit, true)
     .toArray();
+  return months
+    .flatMap((m) => m.touches)
+    .sort((a, b) => byTime(b, a))
+    .slice(0, limit);
 }

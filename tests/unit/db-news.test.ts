@@ -12,6 +12,7 @@ import {
   putNews,
   restoreNews,
 } from '../../lib/db/news';
+import { allTouches, getTouch } from '../../lib/db/queries';
 import { reachOf } from '../../lib/db/reach';
 import { deleteTouch, editTouch, logTouch, restoreTouch } from '../../lib/db/touches';
 import { nudgeFor } from '../../lib/impressions';
@@ -254,11 +255,11 @@ describe('the good-news bank', () => {
 
     const deleted = await deleteNews(db, news.id);
     expect(await db.news.count()).toBe(0);
-    expect((await db.touches.get(touch.id))?.newsId).toBeUndefined();
-    expect((await db.touches.get(touch.id))?.goodNews).toBe(true);
+    expect((await getTouch(db, touch.id))?.newsId).toBeUndefined();
+    expect((await getTouch(db, touch.id))?.goodNews).toBe(true);
     await restoreNews(db, deleted!);
     expect(await db.news.get(news.id)).toEqual(news);
-    expect((await db.touches.get(touch.id))?.newsId).toBe(news.id);
+    expect((await getTouch(db, touch.id))?.newsId).toBe(news.id);
     expect((await standing(news.id)).told).toEqual(['Ada Lovelace']);
   });
 
@@ -386,7 +387,7 @@ describe('backups carry the news (format version 2)', () => {
     delete (v1 as { news?: unknown }).news;
     const r = await importBackupText(db, JSON.stringify(v1), NOW);
     expect(r).toMatchObject({ ok: true, counts: { contacts: 3, touches: 1 } });
-    expect((await db.touches.get(touch.id))?.newsId).toBe(news.id);
+    expect((await getTouch(db, touch.id))?.newsId).toBe(news.id);
     expect((await standing(news.id)).told).toEqual(['Ada Lovelace']);
 
     db.close();
@@ -394,7 +395,7 @@ describe('backups carry the news (format version 2)', () => {
     const fresh = await importBackupText(db, JSON.stringify(v1), NOW);
     expect(fresh.ok).toBe(true);
     expect(await db.news.count()).toBe(0);
-    expect((await db.touches.toArray())[0]?.goodNews).toBe(true);
+    expect((await allTouches(db))[0]?.goodNews).toBe(true);
   });
 
   it('refuses a file whose touch names news the file does not hold, naming the record', async () => {
