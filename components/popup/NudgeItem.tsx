@@ -61,9 +61,10 @@ export function NudgeItem(props: {
         </label>
       ) : null}
       <LogButtons
-        onLog={(outcome) =>
-          props.onLog(outcome, news && brought && outcome === 'positive' ? news.id : undefined)
-        }
+        onLog={(outcome) => {
+          if (news && brought && outcome === 'positive') props.onLog(outcome, news.id);
+          else props.onLog(outcome);
+        }}
       />
       <div className="li-row">
         <button type="button" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
