@@ -1,6 +1,11 @@
 import { BADGE_ALARM, keepBadgeCurrent } from '@/lib/background/badge';
 import { runCommand } from '@/lib/background/commands';
-import { followDigestSettings, openFromDigest, runDigest } from '@/lib/background/digest-alarm';
+import {
+  followDigestSettings,
+  openFromDigest,
+  runDigest,
+  writeFromDigest,
+} from '@/lib/background/digest-alarm';
 import { createPanelBroker } from '@/lib/background/panel-broker';
 import { senderRole } from '@/lib/background/sender';
 import { getDb } from '@/lib/db/database';
@@ -34,5 +39,9 @@ export default defineBackground(() => {
     if (alarm.name === DIGEST_ALARM) void runDigest(db, Date.now());
   });
   browser.notifications.onClicked.addListener((id) => void openFromDigest(id));
+  // Firefox shows no notification buttons: there the popup's "Write to" does this job.
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void writeFromDigest(db, id, index, Date.now()),
+  );
   browser.commands.onCommand.addListener((command) => void runCommand(command, broker));
 });
