@@ -86,6 +86,9 @@ export function panelFrame(page: Page): FrameLocator {
 
 /** Opens the panel's details drawer (participants, note, recent touches), as a user would. */
 export async function openDetails(page: Page): Promise<void> {
+  // A user clicks in the tab in front; a background tab runs no animation frames, so neither
+  // the slot's layout nor Playwright's stability check would move on.
+  await page.bringToFront();
   const details = panelFrame(page).getByRole('button', { name: /^Details/ });
   if ((await details.getAttribute('aria-expanded')) !== 'true') await details.click();
 }
