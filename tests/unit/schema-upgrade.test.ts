@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { IDBCursor, IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';
@@ -156,10 +156,27 @@ const HISTORY: HistoricalVersion[] = [
     write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
+  {
+    version: 5,
+    stores: {
+      contacts: 'id, *identities, dueAt, nudgeRank',
+      touchMonths: '[contactId+month], month',
+      touchIds: 'shard',
+      meta: 'key',
+      news: 'id',
+      told: 'touchId, [newsId+contactId], contactId',
+      reach: 'contactId',
+    },
+    write: () => withNudgeIndex(sampleV1()),
+    expectAfter: (old) => old,
+  },
 ];
 
-/** Version 3's shape, written by hand as it shipped: month records and the id directory. */
-function monthRecordsV3(touches: Row[]): { months: Row[]; shards: Row[] } {
+/**
+ * Versions 3 to 5, written by hand as they shipped: month records and the id directory, whose
+ * shards held an object of `id → [contactId, month]` until version 5 made them two arrays.
+ */
+function monthRecords(touches: Row[], version: number): { months: Row[]; shards: Row[] } {
   const months = new Map<string, { contactId: unknown; month: number; touches: Row[] }>();
   const shards = new Map<number, { shard: number; ids: Record<string, [unknown, number]> }>();
   for (const t of touches) {
@@ -177,7 +194,15 @@ function monthRecordsV3(touches: Row[]): { months: Row[]; shards: Row[] } {
     record.ids[String(t.id)] = [t.contactId, month];
     shards.set(shard, record);
   }
-  return { months: [...months.values()], shards: [...shards.values()] };
+  const flat = (r: { shard: number; ids: Record<string, [unknown, number]> }) => ({
+    shard: r.shard,
+    ids: Object.keys(r.ids),
+    places: Object.values(r.ids).map(([contactId, month]) => `${month}|${String(contactId)}`),
+  });
+  return {
+    months: [...months.values()],
+    shards: [...shards.values()].map((r) => (version >= 5 ? flat(r) : r)),
+  };
 }
 
 const keyOf = (r: object) => String((r as Row).id ?? (r as Row).key);
@@ -198,7 +223,7 @@ async function writeOld(
     if (row.version < 3) {
       await old.table('touches').bulkAdd(data.touches);
     } else {
-      const { months, shards } = monthRecordsV3(data.touches);
+      const { months, shards } = monthRecords(data.touches, row.version);
       await old.table('touchMonths').bulkAdd(months);
       await old.table('touchIds').bulkAdd(shards);
     }
@@ -300,6 +325,8 @@ function bigV2(): OldData {
   };
 }
 
+const CURRENT = Math.max(...HISTORY.map((h) => h.version));
+
 describe('Faults lose nothing: a move to month records cut short by a closed page', () => {
   const v2 = HISTORY.find((h) => h.version === 2)!;
 
@@ -338,7 +365,7 @@ describe('Faults lose nothing: a move to month records cut short by a closed pag
     // The next open runs the whole move again and finishes it, on to the current version.
     const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT);
     expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
     for (const t of [old.touches[0]!, old.touches[700]!, old.touches.at(-1)!]) {
       expect(await getTouch(db, String(t.id))).toEqual(t);
@@ -350,6 +377,60 @@ describe('Faults lose nothing: a move to month records cut short by a closed pag
         .map((t) => t.at as number)
         .sort((a, b) => b - a),
     );
+    db.close();
+  });
+});
+
+describe('Faults lose nothing: flattening the id directory cut short by a closed page', () => {
+  const v4 = HISTORY.find((h) => h.version === 4)!;
+
+  it('Faults lose nothing: an upgrade aborted halfway leaves version 4 whole, and reopening finishes it', async () => {
+    const factory = new IDBFactory();
+    const name = 'flatten-interrupted';
+    const old = await writeOld(factory, name, { ...v4, write: bigV2 });
+    const before = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    await before.open();
+    const shardsBefore = await before.table('touchIds').toArray();
+    before.close();
+
+    // Abort on the tenth shard rewritten, however the upgrade writes them.
+    let written = 0;
+    const abortOnTenth = (store: IDBObjectStore) => {
+      if (store.name === 'touchIds' && ++written === 10) store.transaction.abort();
+    };
+    const realPut = IDBObjectStore.prototype.put;
+    const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof realPut>
+    ) {
+      abortOnTenth(this);
+      return realPut.apply(this, args);
+    });
+    const realUpdate = IDBCursor.prototype.update;
+    const updateSpy = vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(function (
+      this: IDBCursor,
+      ...args: Parameters<typeof realUpdate>
+    ) {
+      abortOnTenth(this.source as IDBObjectStore);
+      return realUpdate.apply(this, args);
+    });
+    const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await expect(first.open()).rejects.toThrow();
+    first.close();
+    putSpy.mockRestore();
+    updateSpy.mockRestore();
+    expect(written).toBeGreaterThanOrEqual(10);
+
+    const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    await reader.open();
+    expect(reader.verno).toBe(4);
+    expect(await reader.table('touchIds').toArray()).toEqual(shardsBefore);
+    reader.close();
+
+    const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT);
+    for (const t of old.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
     db.close();
   });
 });
