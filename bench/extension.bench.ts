@@ -1,11 +1,17 @@
-import { test, type BrowserContext, type Page } from '@playwright/test';
+import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'rolldown';
 import { launchExtension } from '../scripts/chromium.mjs';
-import { CONTENT_BUDGET_BYTES, GMAIL_URL, hostBundle, LINKEDIN_URL } from './bundle-size';
+import {
+  CONTENT_BUDGET_BYTES,
+  frameBundle,
+  GMAIL_URL,
+  hostBundle,
+  LINKEDIN_URL,
+} from './bundle-size';
 import { writeDataSet, type BenchContact, type DataSpec } from './data';
 import { judge, type BenchReport, type Figure, type ScalingRow } from './figures';
 import { gmailThreadPage, threadId, threadMarkup } from './gmail-page';
@@ -192,46 +198,81 @@ async function importDataSet(
   return { seconds, heapPeakMB: peak / 2 ** 20 };
 }
 
+/**
+ * The document the panel draws in: its extension frame, or the host page itself for a
+ * baseline build from before the panel moved into a frame (`--baseline`).
+ */
+async function panelDocument(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .evaluate(
+          () => (window as unknown as Partial<Bench>).__bench?.q('[data-testid=li-panel]') != null,
+        )
+        .catch(() => false);
+      if (found) return frame;
+    }
+    await page.waitForTimeout(20);
+  }
+  throw new Error('no panel in the page or its frames');
+}
+
+/** Median of (wall clock as the panel's document reads it) − (as the host page reads it). */
+async function clockSkew(page: Page, panel: Frame): Promise<number> {
+  const offset = () => performance.timeOrigin + performance.now() - Date.now();
+  const diffs: number[] = [];
+  for (let i = 0; i < 21; i += 1) {
+    diffs.push((await panel.evaluate(offset)) - (await page.evaluate(offset)));
+  }
+  return diffs.sort((a, b) => a - b)[10]!;
+}
+
 /** Thread switch: hash change and thread markup swap, to the panel showing the new contact. */
 async function measureThreadSwitch(
   context: BrowserContext,
   contacts: BenchContact[],
-): Promise<Stats> {
+): Promise<{ stats: Stats; skew: number }> {
   const picks = sampleContacts(contacts);
   const page = await newWatchedPage(context);
   await page.goto(gmailUrl(picks[0]!));
+  const panel = await panelDocument(page);
   let at = 0;
-  const result = await repeat(REPS, async () => {
+  const stats = await repeat(REPS, async () => {
     at = (at + 1) % picks.length;
     const n = picks[at]!;
     const c = contacts[n]!;
-    return page.evaluate(
-      async ({ markup, hash, email }) => {
-        const b = (window as unknown as Bench).__bench;
-        const t0 = performance.now();
+    // Armed in the panel's document first, so the change cannot slip past the wait.
+    await panel.evaluate((email) => {
+      const b = (window as unknown as Bench).__bench;
+      b.pending = b.waitFor(
+        () =>
+          (b.q('[data-testid=li-contact]')?.textContent ?? '').includes(email) &&
+          b.q('[data-testid=li-last-impression]') !== null,
+      );
+    }, c.email);
+    const t0 = await page.evaluate(
+      ({ markup, hash }) => {
+        const t = performance.timeOrigin + performance.now();
         location.hash = hash;
         document
           .getElementById('bench-thread')!
           .replaceChildren(document.createRange().createContextualFragment(markup));
-        const t1 = await b.waitFor(
-          () =>
-            (b.q('[data-testid=li-contact]')?.textContent ?? '').includes(email) &&
-            b.q('[data-testid=li-last-impression]') !== null,
-        );
-        return t1 - t0;
+        return t;
       },
-      {
-        markup: threadMarkup({ name: c.name, email: c.email }, n),
-        hash: `#inbox/${threadId(n)}`,
-        email: c.email,
-      },
+      { markup: threadMarkup({ name: c.name, email: c.email }, n), hash: `#inbox/${threadId(n)}` },
     );
+    const t1 = await panel.evaluate(
+      async () => performance.timeOrigin + (await (window as unknown as Bench).__bench.pending!),
+    );
+    return t1 - t0;
   });
+  const skew = await clockSkew(page, panel);
   await page.close();
-  return result;
+  return { stats, skew };
 }
 
-/** Navigation start to the panel's last impression for the thread's contact. */
+/** Navigation start of the host page to the panel's last impression for the thread's contact. */
 async function measureFirstPanel(
   context: BrowserContext,
   contacts: BenchContact[],
@@ -239,14 +280,26 @@ async function measureFirstPanel(
 ): Promise<Stats> {
   const n = sampleContacts(contacts)[1]!;
   const page = await newWatchedPage(context);
+  const selector = '[data-testid=li-last-impression]';
   const result = await repeat(REPS, async (rep) => {
     await before?.();
-    const t = await firstRender(page, gmailUrl(n, rep + 1000), '[data-testid=li-last-impression]');
-    const shown = await page.evaluate(
-      () => (window as unknown as Bench).__bench.q('[data-testid=li-contact]')?.textContent ?? '',
+    await page.goto(gmailUrl(n, rep + 1000));
+    const hostOrigin = await page.evaluate(() => performance.timeOrigin);
+    const panel = await panelDocument(page);
+    await panel.waitForFunction(
+      (s) => (window as unknown as Bench).__bench.first[s] !== undefined,
+      selector,
+      { timeout: 20_000 },
     );
+    const { at, shown } = await panel.evaluate((s) => {
+      const b = (window as unknown as Bench).__bench;
+      return {
+        at: performance.timeOrigin + b.first[s]!,
+        shown: b.q('[data-testid=li-contact]')?.textContent ?? '',
+      };
+    }, selector);
     if (!shown.includes(contacts[n]!.email)) throw new Error(`panel showed "${shown}"`);
-    return t;
+    return at - hostOrigin;
   });
   await page.close();
   return result;
@@ -288,12 +341,13 @@ async function measureLogPositive(
   const n = sampleContacts(contacts)[3]!;
   const page = await newWatchedPage(context);
   await page.goto(gmailUrl(n));
-  await page.waitForFunction(
+  const panel = await panelDocument(page);
+  await panel.waitForFunction(
     () => (window as unknown as Bench).__bench.q('[data-testid=li-last-impression]') !== null,
   );
   let logged = 0;
   const click = (outcome: 'positive' | 'neutral') =>
-    page.evaluate(async (o) => {
+    panel.evaluate(async (o) => {
       const b = (window as unknown as Bench).__bench;
       const button = [...(b.q('[data-testid=li-panel]')?.querySelectorAll('button') ?? [])].find(
         (x) => x.textContent?.trim() === `Log ${o}`,
@@ -311,7 +365,7 @@ async function measureLogPositive(
     await click('neutral');
     const t = await click('positive');
     logged += 2;
-    // Let the live port's echo of this write settle before the next click.
+    // Let the live query's echo of this write settle before the next click.
     await page.waitForTimeout(50);
     return t;
   });
@@ -498,6 +552,20 @@ test('content script sizes', () => {
       ),
     );
   }
+  const frame = frameBundle(EXTENSION_DIR);
+  add(
+    judge(
+      // The issue asks only that it be reported; 150 KB is our own line, the spike measured 97.
+      {
+        id: 'panel-frame-bundle',
+        label: 'panel frame page, gzip',
+        unit: 'KB',
+        judged: 'value',
+        budget: 150,
+      },
+      { value: frame.gzipBytes / 1024, note: frame.files.map((f) => f.file).join(' + ') },
+    ),
+  );
 });
 
 /** The builds measured: with BASELINE_DIR, the baseline first ("before"), then this one. */
@@ -586,7 +654,7 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
   if (isNote(imported)) throw new Error(`import failed: ${imported.note}`);
 
   const sw = await attempt('thread-switch', () =>
-    withGmail(async (c) => ({ stats: await measureThreadSwitch(c, contacts) })),
+    withGmail((c) => measureThreadSwitch(c, contacts)),
   );
   figure(
     {
@@ -594,9 +662,9 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
       label: 'Gmail thread switch to panel',
       unit: 'ms',
       judged: 'p95',
-      budget: 100,
+      budget: 60,
     },
-    fromAttempt(sw),
+    fromAttempt(sw, (r) => `clocks of page and frame differ by ${r.skew.toFixed(2)} ms`),
   );
 
   const warm = await attempt('first-panel', () =>
@@ -820,7 +888,7 @@ test('scaling: panel and nudges at other sizes', async () => {
       await importDataSet(context, extensionId, file);
       await serveGmail(context, contacts);
       const sw = await attempt('thread-switch', () => measureThreadSwitch(context, contacts));
-      if (!isNote(sw)) row.threadSwitch = sw;
+      if (!isNote(sw)) row.threadSwitch = sw.stats;
       const warm = await attempt('first-panel', () => measureFirstPanel(context, contacts));
       if (!isNote(warm)) row.firstPanel = warm;
       const nudges = await attempt('nudge-list', () => measureNudgeList(context, extensionId));

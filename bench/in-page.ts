@@ -1,7 +1,9 @@
 /**
- * Code that runs inside the measured pages. Every figure is taken on the page's own clock
- * (performance.now(), whose zero is the navigation start): the moment something happened and
- * the moment the DOM showed the answer, as a user would see it.
+ * Code that runs inside the measured pages and frames. A figure within one document is taken on
+ * that document's own clock (performance.now(), whose zero is its navigation start). A figure
+ * that starts in the host page and ends in the panel's extension frame (another process) is
+ * taken on the shared wall clock, `performance.timeOrigin + performance.now()`; the bench
+ * reports how far the two documents' clocks disagree.
  */
 
 export interface BenchApi {
@@ -11,12 +13,15 @@ export interface BenchApi {
   q: (selector: string) => Element | null;
   /** Resolves with performance.now() at the first DOM change after which `test()` holds. */
   waitFor: (test: () => boolean, timeoutMs?: number) => Promise<number>;
+  /** A wait started now and collected later, so a wait in the frame can be armed first. */
+  pending?: Promise<number>;
 }
 
 export const FIRST_SELECTORS = [
   '[data-testid=li-last-impression]',
   '[data-testid=li-contact-row]',
   '[data-testid=li-nudge]',
+  '[data-testid=li-panel]',
 ];
 
 /**
