@@ -38,9 +38,21 @@ export interface Person {
   publicPath?: string;
 }
 
+/** The longest page address passed on; Gmail and LinkedIn addresses are far shorter. */
+export const MAX_PAGE_URL = 2000;
+
 /** What a host page shows, reduced to what the panel needs; every site's reader maps into it. */
 export type Screen =
-  { kind: 'none' } | { kind: 'unreadable'; reason: string } | { kind: 'people'; people: Person[] };
+  | { kind: 'none' }
+  | { kind: 'unreadable'; reason: string }
+  | {
+      kind: 'people';
+      people: Person[];
+      /** The people are the recipients of the message being written (a Gmail compose). */
+      composing?: boolean;
+      /** The page's address: a touch logged here remembers its Gmail account and thread. */
+      pageUrl?: string;
+    };
 
 /** The frame's wanted size: the part shown unasked, and the whole while the drawer is open. */
 export interface Layout {

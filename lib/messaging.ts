@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { identityToKey } from './identity';
 import {
   MAX_LAYOUT_PX,
+  MAX_PAGE_URL,
   MAX_PEOPLE,
   type Layout,
   type PageMessage,
@@ -40,12 +41,19 @@ const PersonSchema = v.pipe(
   })),
 );
 
+const PeopleSchema = v.pipe(v.array(PersonSchema), v.minLength(1), v.maxLength(MAX_PEOPLE));
+
+/** A page address is only a hint (lib/compose/urls.ts reads the account and thread from it). */
+const PageUrlSchema = v.pipe(v.string(), v.maxLength(MAX_PAGE_URL), v.regex(/^https:\/\/[^\s]+$/u));
+
 export const ScreenSchema = v.variant('kind', [
   v.object({ kind: v.literal('none') }),
   v.object({ kind: v.literal('unreadable'), reason: Text(200) }),
   v.object({
     kind: v.literal('people'),
-    people: v.pipe(v.array(PersonSchema), v.minLength(1), v.maxLength(MAX_PEOPLE)),
+    people: PeopleSchema,
+    composing: v.optional(v.boolean()),
+    pageUrl: v.optional(PageUrlSchema),
   }),
 ]) satisfies v.GenericSchema<unknown, Screen>;
 

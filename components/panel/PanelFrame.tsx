@@ -6,6 +6,7 @@ import { saveCollapsed } from '@/lib/panel/collapsed-storage';
 import type { PanelFrameParts } from '@/lib/panel/frame';
 import type { PanelPort } from '@/lib/panel/panel-port';
 import { peopleOf } from '@/lib/panel/store';
+import { ComposeWarningLine } from './ComposeWarningLine';
 import { Drawer } from './Drawer';
 import { GoodwillTip } from './GoodwillTip';
 import { InlineBar } from './InlineBar';
@@ -68,6 +69,7 @@ function Panel({ store, actions, port }: PanelFrameParts) {
   if (!host || screen.kind === 'none') {
     return <div className="li-panel" data-testid="li-panel" data-state="empty" hidden />;
   }
+  const composing = screen.kind === 'people' && screen.composing === true;
 
   let content: ReactNode;
   if (collapsed) {
@@ -106,7 +108,10 @@ function Panel({ store, actions, port }: PanelFrameParts) {
   return (
     <PanelContext.Provider value={value}>
       <div className="li-panel" data-testid="li-panel">
-        <div ref={bar}>{content}</div>
+        <div ref={bar}>
+          {composing && <ComposeWarningLine />}
+          {content}
+        </div>
         <div ref={overlay} className="li-overlay">
           {!collapsed && person && tipOpen && <GoodwillTip view={view ?? null} />}
           {!collapsed && person && drawerOpen && <Drawer id={drawerId} />}

@@ -1,5 +1,5 @@
 import { identityToKey } from '../identity';
-import { MAX_PEOPLE, type Person, type Screen } from '../messages';
+import { MAX_PAGE_URL, MAX_PEOPLE, type Person, type Screen } from '../messages';
 import { isAcceptableIdentity } from './identity-check';
 import { activeComposeRoot, composePanelAnchor, readGmail, type GmailPerson } from './gmail';
 import { firstShown, type HostDefinition, type PanelPlace } from './site';
@@ -66,8 +66,15 @@ export const GMAIL_HOST: HostDefinition = {
     const view = readGmail(doc, url);
     if (view.kind === 'none') return { screen: { kind: 'none' }, place: null };
     if (view.kind === 'unreadable') return { screen: view, place: gmailPlace(doc, 'unreadable') };
-    const people = toPeople(view.kind === 'thread' ? view.participants : view.recipients);
-    const screen: Screen = people.length ? { kind: 'people', people } : { kind: 'none' };
-    return { screen, place: people.length ? gmailPlace(doc, view.kind) : null };
+    const composing = view.kind === 'compose';
+    const people = toPeople(composing ? view.recipients : view.participants);
+    if (people.length === 0) return { screen: { kind: 'none' }, place: null };
+    const screen: Screen = {
+      kind: 'people',
+      people,
+      ...(composing ? { composing } : {}),
+      ...(url.length <= MAX_PAGE_URL ? { pageUrl: url } : {}),
+    };
+    return { screen, place: gmailPlace(doc, view.kind) };
   },
 };

@@ -16,9 +16,11 @@ export const MAX_RESTARTS = 5;
 export function screenKey(screen: Screen): string {
   if (screen.kind === 'none') return 'none';
   if (screen.kind === 'unreadable') return `unreadable:${screen.reason}`;
-  return JSON.stringify(
+  return JSON.stringify([
     screen.people.map((p) => [p.key, p.name ?? '', p.headline ?? '', p.publicPath ?? '']),
-  );
+    screen.composing ?? false,
+    screen.pageUrl ?? '',
+  ]);
 }
 
 /** Never lets a reader's surprise reach the host page: a throw becomes the "can't read" note. */

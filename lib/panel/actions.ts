@@ -4,7 +4,7 @@ import type { LastImpressionDb } from '../db/database';
 import { searchContacts } from '../db/search';
 import { deleteTouch, logTouch } from '../db/touches';
 import { identityToKey } from '../identity';
-import type { Person, SiteId } from '../messages';
+import type { Person, Screen, SiteId } from '../messages';
 import type { Channel, Contact, Outcome } from '../model';
 import type { PanelStore } from './store';
 
@@ -31,6 +31,11 @@ function fieldsOf(c: Contact) {
     ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
     ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
   };
+}
+
+/** The page a touch is logged on: its Gmail account and thread open the next "Write to". */
+function pageUrlOf(screen: Screen): string | undefined {
+  return screen.kind === 'people' ? screen.pageUrl : undefined;
 }
 
 export interface ActionDeps {
@@ -74,8 +79,9 @@ export function createActions({
   return {
     /** Not gated by `busy`: three quick clicks are three touches, each stored. */
     async log(person: Person, outcome: Outcome): Promise<void> {
-      const { channel, note, goodNews } = store.getState();
+      const { channel, note, goodNews, screen } = store.getState();
       const typedNote = note.trim() ? note : undefined;
+      const pageUrl = pageUrlOf(screen);
       store.setState({ error: null, note: '', goodNews: false });
       try {
         const result = await logTouch(
@@ -88,6 +94,7 @@ export function createActions({
             outcome,
             ...(typedNote ? { note: typedNote } : {}),
             ...(goodNews ? { goodNews: true } : {}),
+            ...(pageUrl ? { pageUrl } : {}),
             source: site(),
           },
           now(),

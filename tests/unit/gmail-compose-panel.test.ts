@@ -4,6 +4,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { activeComposeRoot, composePanelAnchor } from '../../lib/hosts/gmail';
+import { GMAIL_HOST } from '../../lib/hosts/gmail-site';
 
 // Hand-built pages (tests/unit/pages/gmail); each one's header comment lists the facts it holds.
 const PAGES = path.resolve(__dirname, 'pages/gmail');
@@ -12,6 +13,20 @@ const COMPOSE_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=CllgCJvkXQd
 
 function page(name: string, url: string): Document {
   return new JSDOM(readFileSync(path.join(PAGES, name), 'utf8'), { url }).window.document;
+}
+
+/** A To field with recipient chips, as Gmail has held them since October 2021. */
+function toField(doc: Document, people: { email: string; name: string }[]): Element {
+  const field = doc.createElement('div');
+  field.setAttribute('name', 'to');
+  for (const p of people) {
+    const chip = doc.createElement('div');
+    chip.setAttribute('role', 'option');
+    chip.setAttribute('data-hovercard-id', p.email);
+    chip.setAttribute('data-name', p.name);
+    field.append(chip);
+  }
+  return field;
 }
 
 function byId(doc: Document, id: string): Element {
@@ -58,5 +73,41 @@ describe('Gmail compose: where the panel goes', () => {
   it('a full-screen compose wins over a minimised window', () => {
     const doc = page('compose-full-screen.html', COMPOSE_URL);
     expect(activeComposeRoot(doc)?.matches('body > .aSs > .aSt')).toBe(true);
+  });
+
+  it('the host reading says the rep is writing, gives the page address and the compose place', () => {
+    const doc = page('compose-send-toolbar.html', THREAD_URL);
+    const reply = byId(doc, 'inline-reply');
+    const form = reply.querySelector('form')!;
+    form.prepend(toField(doc, [{ email: 'ada@example.com', name: 'Ada Lovelace' }]));
+    // Two windows are open and the floating one (the last) has no recipient yet: the reply is
+    // the active one once it holds the focus.
+    (byId(doc, 'reply-send') as HTMLElement).focus();
+    const reading = GMAIL_HOST.read(doc, THREAD_URL);
+    expect(reading.screen).toEqual({
+      kind: 'people',
+      people: [
+        {
+          identity: { kind: 'email', value: 'ada@example.com' },
+          key: 'email:ada@example.com',
+          name: 'Ada Lovelace',
+        },
+      ],
+      composing: true,
+      pageUrl: THREAD_URL,
+    });
+    expect(reading.place).toEqual({
+      anchor: reply.querySelector('table.IZ'),
+      where: 'before',
+    });
+  });
+
+  it('a thread reading is not composing and carries its address', () => {
+    const doc = page('thread-full-page-2023.html', THREAD_URL);
+    const { screen } = GMAIL_HOST.read(doc, THREAD_URL);
+    expect(screen.kind).toBe('people');
+    if (screen.kind !== 'people') return;
+    expect(screen.composing).toBeUndefined();
+    expect(screen.pageUrl).toBe(THREAD_URL);
   });
 });

@@ -58,6 +58,27 @@ describe('what each sender may ask: the broker checks every message against its 
     });
   });
 
+  it('who is on screen carries whether the rep is writing and the page address, checked', () => {
+    const { page, panel, refused } = setup();
+    page.deliver({ type: 'frame', token: TOKEN });
+    panel.deliver({ type: 'pair', token: TOKEN });
+    const people = ADA.kind === 'people' ? ADA.people : [];
+    const pageUrl = 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq';
+    page.deliver({ type: 'screen', screen: { kind: 'people', people, composing: true, pageUrl } });
+    page.deliver({
+      type: 'screen',
+      screen: { kind: 'people', people, pageUrl: 'data:text/html,<b>x</b>' },
+    });
+    expect(panel.sent).toEqual([
+      {
+        type: 'screen',
+        site: 'gmail',
+        screen: { kind: 'people', people, composing: true, pageUrl },
+      },
+    ]);
+    expect(refused).toEqual([{ role: 'page', type: 'screen' }]);
+  });
+
   it('a content script says who is on screen; only the frame holding its token hears it', () => {
     const { broker, page, panel } = setup();
     const decoy = fakePort();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { allTouches, countTouches } from '../../lib/db/queries';
+import { reachOf } from '../../lib/db/reach';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { emailKey } from '../../lib/identity';
 import type { Person } from '../../lib/messages';
@@ -54,6 +55,18 @@ describe('panel actions write through lib/db', () => {
       source: 'gmail',
     });
     expect(store.getState()).toMatchObject({ note: '', goodNews: false, error: null });
+  });
+
+  it('a touch logged on a Gmail page remembers its account and thread for "Write to"', async () => {
+    const { store, actions } = setup();
+    const pageUrl = 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq';
+    store.getState().setScreen('gmail', { kind: 'people', people: [ada], pageUrl });
+    await actions.log(ada, 'neutral');
+    const contact = await findContactByIdentity(db, emailKey('ada@example.com'));
+    expect(await reachOf(db, contact!.id)).toMatchObject({
+      gmailAccount: 2,
+      gmailThreadUrl: 'https://mail.google.com/mail/u/2/#all/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq',
+    });
   });
 
   it('Undo names what it undoes and stays bound to that touch after the screen changes', async () => {
