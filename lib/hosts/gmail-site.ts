@@ -1,8 +1,16 @@
 import { identityToKey } from '../identity';
 import { MAX_PAGE_URL, MAX_PEOPLE, type Person, type Screen } from '../messages';
 import { isAcceptableIdentity } from './identity-check';
-import { activeComposeRoot, composePanelAnchor, readGmail, type GmailPerson } from './gmail';
-import { firstShown, type HostDefinition, type PanelPlace } from './site';
+import {
+  activeComposeRoot,
+  composeOf,
+  composeOfSendButton,
+  composePanelAnchor,
+  readCompose,
+  readGmail,
+  type GmailPerson,
+} from './gmail';
+import { firstShown, type HostDefinition, type PanelPlace, type SendReader } from './site';
 
 /**
  * Where the panel goes in Gmail: in the page's flow, so it pushes Gmail's content down instead of
@@ -16,7 +24,8 @@ const PLACE = {
   // The subject row (`.ha`, 2018–2025) holds the heading and Gmail's "Print all" / "In new
   // window" buttons: the panel goes below the whole row. Without it, below the heading.
   subjectRow: '.ha',
-  // Last resort for a page the reader found unreadable: the top of the main column.
+  // Last resort for a page the reader found unreadable, and the after-send prompt's place when
+  // the compose closed over the thread list: the top of the main column.
   main: '[role=main]',
 } as const;
 
@@ -52,6 +61,23 @@ function toPeople(found: readonly GmailPerson[]): Person[] {
   return people;
 }
 
+/**
+ * Gmail sends a compose on a click (or Enter / Space) on its Send button, or on Ctrl+Enter
+ * (⌘+Enter) anywhere in it; the window then closes, or hides.
+ */
+const GMAIL_SENDS: SendReader = {
+  windowOf(target, key) {
+    if (key === 'send-shortcut') return composeOf(target);
+    return composeOfSendButton(target);
+  },
+  read(root) {
+    const { recipients, subject } = readCompose(root);
+    const people = toPeople(recipients);
+    return people.length ? { people, subject } : null;
+  },
+  isOpen: (root) => root.isConnected && root.getClientRects().length > 0,
+};
+
 export const GMAIL_HOST: HostDefinition = {
   site: 'gmail',
   matches: ['https://mail.google.com/*'],
@@ -77,4 +103,6 @@ export const GMAIL_HOST: HostDefinition = {
     };
     return { screen, place: gmailPlace(doc, view.kind) };
   },
+  promptPlace: (doc) => gmailPlace(doc, 'unreadable'),
+  sends: GMAIL_SENDS,
 };

@@ -452,3 +452,21 @@ export function composeSubject(root: Element): string {
 export function composeWindows(doc: Document): Element[] {
   return composeRoots(doc);
 }
+
+/** The compose window whose Send button `target` is (or is inside); null for anything else. */
+export function composeOfSendButton(target: Element): Element | null {
+  const root = composeWindows(target.ownerDocument).find((r) => r.contains(target));
+  const send = root && composeSendButton(root);
+  return root && send?.contains(target) ? root : null;
+}
+
+/** The compose window `target` sits in (for Gmail's Ctrl+Enter / ⌘+Enter send), or null. */
+export function composeOf(target: Element): Element | null {
+  return composeWindows(target.ownerDocument).find((r) => r.contains(target)) ?? null;
+}
+
+/** Who a compose goes to (To, then Cc, then Bcc; the user left out) and its subject. */
+export function readCompose(root: Element): { recipients: GmailPerson[]; subject: string } {
+  const user = readSignedInUser(root.ownerDocument);
+  return { recipients: composeRecipients(root, user), subject: composeSubject(root) };
+}

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { activeComposeRoot, composePanelAnchor } from '../../lib/hosts/gmail';
+import {
+  activeComposeRoot,
+  composeOf,
+  composeOfSendButton,
+  composePanelAnchor,
+  readCompose,
+} from '../../lib/hosts/gmail';
 import { GMAIL_HOST } from '../../lib/hosts/gmail-site';
 
 // Hand-built pages (tests/unit/pages/gmail); each one's header comment lists the facts it holds.
@@ -109,5 +115,52 @@ describe('Gmail compose: where the panel goes', () => {
     if (screen.kind !== 'people') return;
     expect(screen.composing).toBeUndefined();
     expect(screen.pageUrl).toBe(THREAD_URL);
+  });
+});
+
+describe('Gmail compose: what a Send press reads', () => {
+  const doc = page('compose-send-toolbar.html', THREAD_URL);
+
+  it('a press inside Send names its window; the "more send options" arrow names none', () => {
+    const send = byId(doc, 'compose-send');
+    expect(composeOfSendButton(send)?.id).toBe('window-new');
+    const arrow = send.parentElement!.querySelector('[aria-haspopup]')!;
+    expect(composeOfSendButton(arrow)).toBeNull();
+    expect(composeOfSendButton(doc.querySelector('[aria-label="Formatting options"]')!)).toBeNull();
+    expect(composeOfSendButton(doc.body)).toBeNull();
+  });
+
+  it('the send shortcut names the window the keys were pressed in', () => {
+    const body = byId(doc, 'window-new').querySelector('[role=textbox]')!;
+    expect(composeOf(body)?.id).toBe('window-new');
+    expect(composeOf(doc.querySelector('h2')!)).toBeNull();
+  });
+
+  it('reads recipients and subject of the window; a reply subject from its form', () => {
+    const reply = byId(doc, 'inline-reply');
+    expect(readCompose(reply)).toEqual({ recipients: [], subject: 'Re: Shipment & invoice #42' });
+  });
+
+  it('the host send reader gives people and subject, or nothing without a recipient', () => {
+    const sends = GMAIL_HOST.sends!;
+    const win = byId(doc, 'window-new');
+    expect(sends.read(win)).toBeNull();
+    win.querySelector('form')!.prepend(
+      toField(doc, [
+        { email: 'Grace@Navy.mil', name: 'Grace Hopper' },
+        { email: 'ben@example.com', name: 'Ben' },
+      ]),
+    );
+    expect(sends.read(win)).toEqual({
+      people: [
+        {
+          identity: { kind: 'email', value: 'grace@navy.mil' },
+          key: 'email:grace@navy.mil',
+          name: 'Grace Hopper',
+        },
+      ],
+      subject: 'Proposal for Q3 & beyond',
+    });
+    expect(sends.windowOf(byId(doc, 'compose-send'), 'press')).toBe(win);
   });
 });

@@ -69,6 +69,32 @@ describe('panel actions write through lib/db', () => {
     });
   });
 
+  it('the after-send preset logs email with the subject as note, and leaves the form alone', async () => {
+    const { store, actions } = setup();
+    store.setState({ channel: 'call', note: 'typed for the next log', goodNews: true });
+    await actions.log(grace, 'positive', {
+      channel: 'email',
+      note: 'Re: Proposal',
+      site: 'gmail',
+      pageUrl: 'https://mail.google.com/mail/u/1/#inbox',
+    });
+    const [touch] = await allTouches(db);
+    expect(touch).toMatchObject({ channel: 'email', note: 'Re: Proposal', source: 'gmail' });
+    expect(touch?.goodNews).toBeUndefined();
+    expect(store.getState()).toMatchObject({
+      channel: 'call',
+      note: 'typed for the next log',
+      goodNews: true,
+    });
+    const contact = await findContactByIdentity(db, emailKey('grace@navy.mil'));
+    expect(await reachOf(db, contact!.id)).toMatchObject({ gmailAccount: 1 });
+    // Undo takes the touch away and puts no subject into the form.
+    store.setState({ note: '', goodNews: false });
+    await actions.undo(grace.key);
+    expect(await countTouches(db)).toBe(0);
+    expect(store.getState().note).toBe('');
+  });
+
   it('Undo names what it undoes and stays bound to that touch after the screen changes', async () => {
     const { store, actions, timers } = setup();
     await actions.log(grace, 'positive');
