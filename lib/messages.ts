@@ -6,8 +6,9 @@ import type { Outcome } from './model';
  * can import it and stay small; `lib/messaging.ts` holds the schemas the background and the
  * frame validate with.
  *
- * Content script ⇄ background on a `PAGE_PORT`: the content script says who is on screen and
- * which frame it made (by a token only that frame was given); it hears only the frame's layout. It can read or change no contact.
+ * Content script ⇄ background on a `PAGE_PORT`: the content script says who is on screen, that
+ * the rep sent a message (to whom, about what) and which frame it made (by a token only that
+ * frame was given); it hears only the frame's layout. It can read or change no contact.
  * Panel frame ⇄ background on a `PANEL_PORT`: the frame says its token and layout; it hears who
  * is on screen (only when its token is the content script's) and keyboard-shortcut logs.
  * The frame reads and writes the database itself, through `lib/db`.
@@ -38,9 +39,32 @@ export interface Person {
   publicPath?: string;
 }
 
+/** The longest page address passed on; Gmail and LinkedIn addresses are far shorter. */
+export const MAX_PAGE_URL = 2000;
+
 /** What a host page shows, reduced to what the panel needs; every site's reader maps into it. */
 export type Screen =
-  { kind: 'none' } | { kind: 'unreadable'; reason: string } | { kind: 'people'; people: Person[] };
+  | { kind: 'none' }
+  | { kind: 'unreadable'; reason: string }
+  | {
+      kind: 'people';
+      people: Person[];
+      /** The people are the recipients of the message being written (a Gmail compose). */
+      composing?: boolean;
+      /** The page's address: a touch logged here remembers its Gmail account and thread. */
+      pageUrl?: string;
+    };
+
+/**
+ * A message the rep sent from the page (its Send button pressed, then its window closed): to
+ * whom and about what, for the after-send prompt. Read from the page, so possibly forged: it can
+ * only offer a prompt, never store anything.
+ */
+export interface Sent {
+  people: Person[];
+  subject: string;
+  pageUrl?: string;
+}
 
 /** The frame's wanted size: the part shown unasked, and the whole while the drawer is open. */
 export interface Layout {
@@ -48,6 +72,8 @@ export interface Layout {
   inline: number;
   /** Height of the frame; more than `inline` while the details drawer overlays the page. */
   total: number;
+  /** The frame holds an after-send prompt: it needs a slot even where nobody is on screen. */
+  prompt?: boolean;
 }
 
 /**
@@ -55,7 +81,10 @@ export interface Layout {
  * the frame it made (posted into that frame only, at the extension's origin): a copy of the
  * panel page a page script embeds never learns it.
  */
-export type PageMessage = { type: 'frame'; token: string } | { type: 'screen'; screen: Screen };
+export type PageMessage =
+  | { type: 'frame'; token: string }
+  | { type: 'screen'; screen: Screen }
+  | { type: 'sent'; sent: Sent };
 
 /** Panel frame → background. */
 export type PanelMessage = { type: 'pair'; token: string } | { type: 'layout'; layout: Layout };
@@ -69,13 +98,15 @@ export interface PairMessage {
 
 /** Background → panel frame. */
 export type ToPanelMessage =
-  { type: 'screen'; site: SiteId; screen: Screen } | { type: 'log'; outcome: Outcome };
+  | { type: 'screen'; site: SiteId; screen: Screen }
+  | { type: 'sent'; site: SiteId; sent: Sent }
+  | { type: 'log'; outcome: Outcome };
 
 /** Background → content script. */
 export type ToPageMessage = { type: 'layout'; layout: Layout };
 
 /** Which port may carry which message type; the background refuses the rest. */
 export const MAY_SEND = {
-  [PAGE_PORT]: ['frame', 'screen'],
+  [PAGE_PORT]: ['frame', 'screen', 'sent'],
   [PANEL_PORT]: ['pair', 'layout'],
 } as const satisfies Record<string, readonly (PageMessage | PanelMessage)['type'][]>;

@@ -2,12 +2,14 @@ import * as v from 'valibot';
 import { identityToKey } from './identity';
 import {
   MAX_LAYOUT_PX,
+  MAX_PAGE_URL,
   MAX_PEOPLE,
   type Layout,
   type PageMessage,
   type PanelMessage,
   type Person,
   type Screen,
+  type Sent,
   type ToPanelMessage,
 } from './messages';
 import { IdentitySchema, LinkedinPathSchema, MAX_NAME_LENGTH, OutcomeSchema } from './model';
@@ -40,26 +42,41 @@ const PersonSchema = v.pipe(
   })),
 );
 
+const PeopleSchema = v.pipe(v.array(PersonSchema), v.minLength(1), v.maxLength(MAX_PEOPLE));
+
+/** A page address is only a hint (lib/compose/urls.ts reads the account and thread from it). */
+const PageUrlSchema = v.pipe(v.string(), v.maxLength(MAX_PAGE_URL), v.regex(/^https:\/\/[^\s]+$/u));
+
 export const ScreenSchema = v.variant('kind', [
   v.object({ kind: v.literal('none') }),
   v.object({ kind: v.literal('unreadable'), reason: Text(200) }),
   v.object({
     kind: v.literal('people'),
-    people: v.pipe(v.array(PersonSchema), v.minLength(1), v.maxLength(MAX_PEOPLE)),
+    people: PeopleSchema,
+    composing: v.optional(v.boolean()),
+    pageUrl: v.optional(PageUrlSchema),
   }),
 ]) satisfies v.GenericSchema<unknown, Screen>;
 
+export const SentSchema = v.object({
+  people: PeopleSchema,
+  subject: Text(500),
+  pageUrl: v.optional(PageUrlSchema),
+}) satisfies v.GenericSchema<unknown, Sent>;
+
 const Px = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_LAYOUT_PX));
-export const LayoutSchema = v.object({ inline: Px, total: Px }) satisfies v.GenericSchema<
-  unknown,
-  Layout
->;
+export const LayoutSchema = v.object({
+  inline: Px,
+  total: Px,
+  prompt: v.optional(v.boolean()),
+}) satisfies v.GenericSchema<unknown, Layout>;
 
 const Token = v.pipe(v.string(), v.uuid());
 
 export const PageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('frame'), token: Token }),
   v.object({ type: v.literal('screen'), screen: ScreenSchema }),
+  v.object({ type: v.literal('sent'), sent: SentSchema }),
 ]) satisfies v.GenericSchema<unknown, PageMessage>;
 
 export const PanelMessageSchema = v.variant('type', [
@@ -75,5 +92,6 @@ export const ToPanelMessageSchema = v.variant('type', [
     site: v.picklist(['gmail', 'linkedin']),
     screen: ScreenSchema,
   }),
+  v.object({ type: v.literal('sent'), site: v.picklist(['gmail', 'linkedin']), sent: SentSchema }),
   v.object({ type: v.literal('log'), outcome: OutcomeSchema }),
 ]) satisfies v.GenericSchema<unknown, ToPanelMessage>;

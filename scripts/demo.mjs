@@ -22,10 +22,16 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const page = (name) => readFileSync(path.join(root, 'demo/pages', name), 'utf8');
 const context = await launchExtension(path.join(outDir, 'chrome-mv3'), {
   headless,
-  viewport: { width: 1280, height: 800 },
+  viewport: { width: 1366, height: 768 },
 });
 const html = (body) => (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body });
-await context.route('https://mail.google.com/**', html(page('gmail-thread.html')));
+// An address asking for a compose (`?compose=new`, in the query: a fragment is never requested)
+// gets the compose page; any other Gmail address the thread.
+await context.route('https://mail.google.com/**', (route) =>
+  html(
+    page(route.request().url().includes('compose=') ? 'gmail-compose.html' : 'gmail-thread.html'),
+  )(route),
+);
 await context.route('https://www.linkedin.com/**', html(page('linkedin-profile.html')));
 
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -40,13 +46,20 @@ await dashboard.getByLabel('Import backup').setInputFiles({
 });
 await dashboard.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
 
+// The panel is an extension page framed in the host page.
+const panel = (host) => host.frameLocator('iframe[title="Last Impression"]');
+
 const gmail = await context.newPage();
 await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmxVbBvlLRPFcBvRmrkm');
-await gmail.getByTestId('li-contact').waitFor();
+await panel(gmail).getByTestId('li-contact').waitFor();
+
+const compose = await context.newPage();
+await compose.goto('https://mail.google.com/mail/u/0/?compose=new#inbox');
+await panel(compose).getByTestId('li-compose-warning').waitFor();
 
 const linkedin = await context.newPage();
 await linkedin.goto('https://www.linkedin.com/in/robertkcheung/');
-await linkedin.getByTestId('li-contact').waitFor();
+await panel(linkedin).getByTestId('li-contact').waitFor();
 
 const popup = await context.newPage();
 await popup.setViewportSize({ width: 400, height: 600 });
@@ -58,7 +71,17 @@ await dashboard.getByTestId('li-contact-row').first().waitFor();
 
 if (headless) {
   mkdirSync(shots, { recursive: true });
+  // Each page's frame follows its slot on the next animation frames; a tab shot in the
+  // background runs none, so bring each to the front first.
+  for (const host of [gmail, compose, linkedin]) {
+    await host.bringToFront();
+    await host.waitForTimeout(300);
+  }
+  await gmail.bringToFront();
   await gmail.screenshot({ path: path.join(shots, 'gmail-panel.png') });
+  await compose.bringToFront();
+  await compose.screenshot({ path: path.join(shots, 'gmail-compose.png') });
+  await linkedin.bringToFront();
   await linkedin.screenshot({ path: path.join(shots, 'linkedin-panel.png') });
   await popup.screenshot({ path: path.join(shots, 'popup.png') });
   await dashboard.screenshot({ path: path.join(shots, 'dashboard.png') });

@@ -6,6 +6,8 @@ import { saveCollapsed } from '@/lib/panel/collapsed-storage';
 import type { PanelFrameParts } from '@/lib/panel/frame';
 import type { PanelPort } from '@/lib/panel/panel-port';
 import { peopleOf } from '@/lib/panel/store';
+import { AfterSend } from './AfterSend';
+import { ComposeWarningLine } from './ComposeWarningLine';
 import { Drawer } from './Drawer';
 import { GoodwillTip } from './GoodwillTip';
 import { InlineBar } from './InlineBar';
@@ -33,7 +35,8 @@ function useLayoutReport(
   });
 }
 
-function Panel({ store, actions, port }: PanelFrameParts) {
+function Panel({ store, actions, port, afterSend }: PanelFrameParts) {
+  const prompt = useStore(afterSend.store, (s) => s.prompt);
   const site = useStore(store, (s) => s.site);
   const screen = useStore(store, (s) => s.screen);
   const selectedKey = useStore(store, (s) => s.selectedKey);
@@ -65,9 +68,24 @@ function Panel({ store, actions, port }: PanelFrameParts) {
     if (store.getState().shown !== person) store.setState({ shown: person });
   }, [store, person]);
 
+  // A panel the rep hid stays hidden: the prompt is part of it.
+  const asked = prompt && !collapsed && (
+    <AfterSend key={prompt.id} {...{ prompt, afterSend, actions, store }} />
+  );
   if (!host || screen.kind === 'none') {
-    return <div className="li-panel" data-testid="li-panel" data-state="empty" hidden />;
+    return (
+      <div
+        className="li-panel"
+        data-testid="li-panel"
+        data-state={asked ? 'prompt' : 'empty'}
+        hidden={!asked}
+      >
+        <div ref={bar}>{asked}</div>
+      </div>
+    );
   }
+  // While the rep writes, the compose's own contact comes first; the prompt waits its turn.
+  const composing = screen.kind === 'people' && screen.composing === true;
 
   let content: ReactNode;
   if (collapsed) {
@@ -106,7 +124,10 @@ function Panel({ store, actions, port }: PanelFrameParts) {
   return (
     <PanelContext.Provider value={value}>
       <div className="li-panel" data-testid="li-panel">
-        <div ref={bar}>{content}</div>
+        <div ref={bar}>
+          {composing && <ComposeWarningLine />}
+          {asked && !composing ? asked : content}
+        </div>
         <div ref={overlay} className="li-overlay">
           {!collapsed && person && tipOpen && <GoodwillTip view={view ?? null} />}
           {!collapsed && person && drawerOpen && <Drawer id={drawerId} />}

@@ -65,7 +65,8 @@ function mayPass(role: 'li-page' | 'li-panel', type: string): boolean {
 
 /**
  * Pairs each tab's content script with the one panel frame it made, and relays between them:
- * who is on screen goes to that frame only, the frame's layout back to the content script.
+ * who is on screen, and that a message was sent, go to that frame only, the frame's layout back
+ * to the content script.
  * The content script names its frame by a token it posted into that frame alone; a copy of the
  * panel page that a page script embeds never has it and hears nothing.
  * Every message is checked against the sender's role (`MAY_SEND`) and its schema.
@@ -114,6 +115,13 @@ export function createPanelBroker(onRefused: (refused: RefusedMessage) => void =
       if (!parsed.success || !mayPass('li-page', parsed.output.type)) return refuse('page', raw);
       if (state.page !== port) return;
       const message = parsed.output;
+      if (message.type === 'sent') {
+        // Passed on once and kept nowhere: a prompt for a frame that is not listening is moot.
+        const panel = pairedPanel(state);
+        if (panel && state.site)
+          send(panel, { type: 'sent', site: state.site, sent: message.sent });
+        return;
+      }
       if (message.type === 'frame') state.token = message.token;
       else state.screen = message.screen;
       pushScreen(state);

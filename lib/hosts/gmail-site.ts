@@ -1,13 +1,22 @@
 import { identityToKey } from '../identity';
-import { MAX_PEOPLE, type Person, type Screen } from '../messages';
+import { MAX_PAGE_URL, MAX_PEOPLE, type Person, type Screen } from '../messages';
 import { isAcceptableIdentity } from './identity-check';
-import { readGmail, type GmailPerson } from './gmail';
-import { firstShown, type HostDefinition, type PanelPlace } from './site';
+import {
+  activeComposeRoot,
+  composeOf,
+  composeOfSendButton,
+  composePanelAnchor,
+  readCompose,
+  readGmail,
+  type GmailPerson,
+} from './gmail';
+import { firstShown, type HostDefinition, type PanelPlace, type SendReader } from './site';
 
 /**
  * Where the panel goes in Gmail: in the page's flow, so it pushes Gmail's content down instead of
- * covering it. Each selector names the layout it matches; tests/unit/host-place.test.ts checks
- * them against the built pages in tests/unit/pages/gmail.
+ * covering it. Each selector names the layout it matches. A compose's place comes from the reader
+ * (`composePanelAnchor`), which also finds the compose; tests/unit/gmail-compose-panel.test.ts
+ * checks it against the built pages in tests/unit/pages/gmail.
  */
 const PLACE = {
   // The open thread's subject heading (every layout since 2014: `h2.hP`, with its id attributes).
@@ -15,51 +24,19 @@ const PLACE = {
   // The subject row (`.ha`, 2018–2025) holds the heading and Gmail's "Print all" / "In new
   // window" buttons: the panel goes below the whole row. Without it, below the heading.
   subjectRow: '.ha',
-  // Compose roots, as the reader finds them: floating windows (`div.dw [role=dialog]`, since
-  // 2014), the inline reply (`.ip .M9`, 2014–2025), full screen (`body > .aSs > .aSt`).
-  floatingCompose: 'div.dw [role=dialog]',
-  inlineCompose: '.ip .M9',
-  fullScreenCompose: 'body > .aSs > .aSt',
-  composeForm: 'form',
-  // The compose's bottom bar with Send (`.btC`, 2014–2025): the panel sits just above it, inside
-  // the window. Without it, at the end of the compose's form.
-  bottomBar: '.btC',
-  // Last resort for a page the reader found unreadable: the top of the main column.
+  // Last resort for a page the reader found unreadable, and the after-send prompt's place when
+  // the compose closed over the thread list: the top of the main column.
   main: '[role=main]',
 } as const;
-
-function composeRoots(doc: Document): Element[] {
-  const roots = [
-    ...doc.querySelectorAll(PLACE.floatingCompose),
-    ...doc.querySelectorAll(PLACE.inlineCompose),
-    ...doc.querySelectorAll(PLACE.fullScreenCompose),
-  ].filter((root) => root.querySelector(PLACE.composeForm) !== null);
-  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
-}
-
-/** The compose the reader reads: the focused one, else full screen, else the last opened. */
-function activeCompose(doc: Document): Element | undefined {
-  const roots = composeRoots(doc).sort((a, b) =>
-    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-  );
-  const focus = doc.activeElement;
-  return (
-    roots.find((root) => focus !== null && root.contains(focus)) ??
-    roots.find((root) => root.matches(PLACE.fullScreenCompose)) ??
-    roots[roots.length - 1]
-  );
-}
 
 export function gmailPlace(
   doc: Document,
   kind: 'thread' | 'compose' | 'unreadable',
 ): PanelPlace | null {
   if (kind === 'compose') {
-    const root = activeCompose(doc);
-    const bar = root?.querySelector(PLACE.bottomBar);
-    if (bar) return { anchor: bar, where: 'before' };
-    const form = root?.querySelector(PLACE.composeForm);
-    if (form) return { anchor: form, where: 'append' };
+    const root = activeComposeRoot(doc);
+    const place = root && composePanelAnchor(root);
+    if (place) return place;
   }
   if (kind === 'thread') {
     const heading = firstShown(doc.querySelectorAll(PLACE.heading));
@@ -84,6 +61,23 @@ function toPeople(found: readonly GmailPerson[]): Person[] {
   return people;
 }
 
+/**
+ * Gmail sends a compose on a click (or Enter / Space) on its Send button, or on Ctrl+Enter
+ * (⌘+Enter) anywhere in it; the window then closes, or hides.
+ */
+const GMAIL_SENDS: SendReader = {
+  windowOf(target, key) {
+    if (key === 'send-shortcut') return composeOf(target);
+    return composeOfSendButton(target);
+  },
+  read(root) {
+    const { recipients, subject } = readCompose(root);
+    const people = toPeople(recipients);
+    return people.length ? { people, subject } : null;
+  },
+  isOpen: (root) => root.isConnected && root.getClientRects().length > 0,
+};
+
 export const GMAIL_HOST: HostDefinition = {
   site: 'gmail',
   matches: ['https://mail.google.com/*'],
@@ -98,8 +92,17 @@ export const GMAIL_HOST: HostDefinition = {
     const view = readGmail(doc, url);
     if (view.kind === 'none') return { screen: { kind: 'none' }, place: null };
     if (view.kind === 'unreadable') return { screen: view, place: gmailPlace(doc, 'unreadable') };
-    const people = toPeople(view.kind === 'thread' ? view.participants : view.recipients);
-    const screen: Screen = people.length ? { kind: 'people', people } : { kind: 'none' };
-    return { screen, place: people.length ? gmailPlace(doc, view.kind) : null };
+    const composing = view.kind === 'compose';
+    const people = toPeople(composing ? view.recipients : view.participants);
+    if (people.length === 0) return { screen: { kind: 'none' }, place: null };
+    const screen: Screen = {
+      kind: 'people',
+      people,
+      ...(composing ? { composing } : {}),
+      ...(url.length <= MAX_PAGE_URL ? { pageUrl: url } : {}),
+    };
+    return { screen, place: gmailPlace(doc, view.kind) };
   },
+  promptPlace: (doc) => gmailPlace(doc, 'unreadable'),
+  sends: GMAIL_SENDS,
 };

@@ -72,6 +72,11 @@ const SELECTOR = {
   // What makes a candidate a compose: not every dialog is one (chat windows, pop-ups), and
   // a compose always holds its form.
   composeForm: 'form',
+  // The compose's bottom bar with Send: the row `tr.btC` of the toolbar table `table.IZ`
+  // (2014–2025, as InboxSDK reads it). The panel goes right above the whole table, as InboxSDK's
+  // compose status bars do, never inside it; a bar that is no table row is its own anchor.
+  composeBottomBar: '.btC',
+  composeBottomBarTable: 'table',
   // Account button of the Google bar; the href is language-independent, the label prefix is not.
   accountButton:
     'a[href^="https://accounts.google.com/SignOutOptions"][aria-label], a[aria-label^="Google Account:"]',
@@ -264,13 +269,47 @@ function headerMatches(message: Element, selector: string): Element[] {
  * most recently opened as far as the markup can tell.
  */
 function readActiveCompose(doc: Document, user: string | undefined): GmailPerson[] {
+  const active = activeComposeRoot(doc);
+  return active ? composeRecipients(active, user) : [];
+}
+
+/**
+ * The compose the user is working in: the one holding the focus; else a full-screen one, which
+ * covers the rest; else the last opened that is shown (a minimised window shows only its title
+ * bar); else the last in document order. The panel follows focus, so with several windows open
+ * it shows the recipient of the one being typed in.
+ */
+export function activeComposeRoot(doc: Document): Element | undefined {
   const roots = composeRoots(doc);
   const focus = doc.activeElement;
-  const active =
+  return (
     roots.find((root) => focus !== null && root.contains(focus)) ??
     roots.find((root) => root.matches(SELECTOR.fullScreenCompose)) ??
-    roots[roots.length - 1];
-  return active ? composeRecipients(active, user) : [];
+    roots.findLast((root) => isShown(root.querySelector(SELECTOR.composeForm))) ??
+    roots[roots.length - 1]
+  );
+}
+
+/** Whether `el` has a box on screen; a document without layout (tests) shows nothing. */
+function isShown(el: Element | null): boolean {
+  return el !== null && el.getClientRects().length > 0;
+}
+
+/**
+ * Where the panel goes in a compose: right above its bottom bar (inside the window, so it moves,
+ * shrinks and closes with it), else at the end of its form. Null when the compose has neither.
+ */
+export function composePanelAnchor(
+  root: Element,
+): { anchor: Element; where: 'before' | 'append' } | null {
+  const bar = root.querySelector(SELECTOR.composeBottomBar);
+  if (bar) {
+    // Only a row stands for its table: a block bar may sit in a table that holds the whole window.
+    const table = bar.matches('tr') ? bar.closest(SELECTOR.composeBottomBarTable) : null;
+    return { anchor: table && root.contains(table) ? table : bar, where: 'before' };
+  }
+  const form = root.querySelector(SELECTOR.composeForm);
+  return form ? { anchor: form, where: 'append' } : null;
 }
 
 function composeRoots(doc: Document): Element[] {
@@ -412,4 +451,22 @@ export function composeSubject(root: Element): string {
 /** The compose roots on screen (floating, inline reply, full screen), for a send watcher. */
 export function composeWindows(doc: Document): Element[] {
   return composeRoots(doc);
+}
+
+/** The compose window whose Send button `target` is (or is inside); null for anything else. */
+export function composeOfSendButton(target: Element): Element | null {
+  const root = composeWindows(target.ownerDocument).find((r) => r.contains(target));
+  const send = root && composeSendButton(root);
+  return root && send?.contains(target) ? root : null;
+}
+
+/** The compose window `target` sits in (for Gmail's Ctrl+Enter / ⌘+Enter send), or null. */
+export function composeOf(target: Element): Element | null {
+  return composeWindows(target.ownerDocument).find((r) => r.contains(target)) ?? null;
+}
+
+/** Who a compose goes to (To, then Cc, then Bcc; the user left out) and its subject. */
+export function readCompose(root: Element): { recipients: GmailPerson[]; subject: string } {
+  const user = readSignedInUser(root.ownerDocument);
+  return { recipients: composeRecipients(root, user), subject: composeSubject(root) };
 }

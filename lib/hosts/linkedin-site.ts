@@ -1,5 +1,5 @@
 import { identityToKey, normalizeLinkedinPath } from '../identity';
-import { MAX_PEOPLE, type Person, type Screen } from '../messages';
+import { MAX_PAGE_URL, MAX_PEOPLE, type Person, type Screen } from '../messages';
 import { isAcceptableIdentity } from './identity-check';
 import { readLinkedin, type LinkedinPerson } from './linkedin';
 import { firstShown, type HostDefinition, type PanelPlace } from './site';
@@ -114,7 +114,11 @@ export const LINKEDIN_HOST: HostDefinition = {
     if (view.kind === 'unreadable')
       return { screen: view, place: linkedinPlace(doc, 'unreadable') };
     const people = toPeople(doc, view.kind === 'profile' ? [view.person] : view.participants);
-    const screen: Screen = people.length ? { kind: 'people', people } : { kind: 'none' };
+    // A conversation's address lets "Write to" reopen it; a profile's says nothing more.
+    const pageUrl = view.kind === 'messaging' && url.length <= MAX_PAGE_URL ? { pageUrl: url } : {};
+    const screen: Screen = people.length
+      ? { kind: 'people', people, ...pageUrl }
+      : { kind: 'none' };
     return { screen, place: people.length ? linkedinPlace(doc, view.kind) : null };
   },
 };

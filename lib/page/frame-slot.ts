@@ -11,26 +11,37 @@ import type { Owner } from './owner';
 
 const SLOT_ATTRIBUTE = 'data-last-impression-slot';
 
-/** Clip to every scrolling or clipping ancestor, so the frame hides where the slot scrolls away. */
-function visibleBox(
-  el: Element,
-  win: Window,
-): { top: number; bottom: number; left: number; right: number } {
-  const box = { top: 0, left: 0, bottom: win.innerHeight, right: win.innerWidth };
+interface SlotView {
+  /** The part of the window the slot can show in: every scrolling or clipping ancestor's box. */
+  clip: { top: number; bottom: number; left: number; right: number };
+  /**
+   * The stacking level of the slot's outermost positioned ancestor with a z-index: a Gmail
+   * compose window sits in a layer above the page, and a frame at the page's level would be
+   * drawn under the very window its slot is in. At that level, and later in the document, the
+   * frame is drawn over its own window and still under any higher layer (menus, dialogs).
+   */
+  layer: number;
+}
+
+function slotView(el: Element, win: Window): SlotView {
+  const clip = { top: 0, left: 0, bottom: win.innerHeight, right: win.innerWidth };
+  let layer = 1;
   for (
     let node = el.parentElement;
     node && node !== el.ownerDocument.documentElement;
     node = node.parentElement
   ) {
     const style = win.getComputedStyle(node);
+    const z = Number.parseInt(style.zIndex, 10);
+    if (style.position !== 'static' && Number.isFinite(z)) layer = Math.max(1, z);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
     const r = node.getBoundingClientRect();
-    box.top = Math.max(box.top, r.top);
-    box.left = Math.max(box.left, r.left);
-    box.bottom = Math.min(box.bottom, r.bottom);
-    box.right = Math.min(box.right, r.right);
+    clip.top = Math.max(clip.top, r.top);
+    clip.left = Math.max(clip.left, r.left);
+    clip.bottom = Math.min(clip.bottom, r.bottom);
+    clip.right = Math.min(clip.right, r.right);
   }
-  return box;
+  return { clip, layer };
 }
 
 export interface FrameSlot {
@@ -65,14 +76,14 @@ export function createFrameSlot(owner: Owner, doc: Document, iframe: HTMLIFrameE
     if (!owner.isValid) return;
     if (!layout || !current || !slot.isConnected) return hide();
     const r = slot.getBoundingClientRect();
-    const clip = visibleBox(slot, win);
+    const { clip, layer } = slotView(slot, win);
     const height = layout.total;
     const hiddenTop = Math.max(0, clip.top - r.top);
     const hiddenBottom = Math.max(0, r.top + height - Math.max(clip.bottom, r.top + layout.inline));
     const drawerOpen = layout.total > layout.inline;
     if (r.width === 0 || hiddenTop + hiddenBottom >= height || clip.right <= r.left) return hide();
-    // A low z-index keeps Gmail's own windows (compose, menus) above the in-flow part, as they
-    // are above the content the slot sits in; the open drawer overlays on request.
+    // The slot's own layer keeps Gmail's other windows (compose, menus) above the in-flow part,
+    // as they are above the content the slot sits in; the open drawer overlays on request.
     iframe.style.cssText = [
       'position:fixed',
       `top:${r.top}px`,
@@ -87,7 +98,7 @@ export function createFrameSlot(owner: Owner, doc: Document, iframe: HTMLIFrameE
       'opacity:1',
       'background:transparent',
       'color-scheme:normal',
-      `z-index:${drawerOpen ? 2147483000 : 1}`,
+      `z-index:${drawerOpen ? 2147483000 : layer}`,
       `clip-path:inset(${hiddenTop}px 0 ${hiddenBottom}px 0)`,
     ].join(';');
   };

@@ -7,7 +7,7 @@ export interface Owner {
   addEventListener(
     target: EventTarget,
     type: string,
-    handler: () => void,
+    handler: (event: Event) => void,
     options?: AddEventListenerOptions,
   ): void;
 }

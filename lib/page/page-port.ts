@@ -1,5 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import { MAX_LAYOUT_PX, PAGE_PORT, type Layout, type PageMessage, type Screen } from '../messages';
+import {
+  MAX_LAYOUT_PX,
+  PAGE_PORT,
+  type Layout,
+  type PageMessage,
+  type Screen,
+  type Sent,
+} from '../messages';
 import type { Owner } from './owner';
 
 const FIRST_RETRY_MS = 100;
@@ -12,6 +19,8 @@ export interface PagePort {
   frame(token: string): void;
   /** Who is on screen; remembered and re-sent after every reconnect. */
   screen(screen: Screen): void;
+  /** A message the rep just sent; said once, not re-sent (a late prompt is no prompt). */
+  sent(sent: Sent): void;
 }
 
 /** Checked by hand: valibot stays out of the content scripts. */
@@ -19,10 +28,15 @@ export function layoutOf(message: unknown): Layout | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, layout } = message as { type?: unknown; layout?: unknown };
   if (type !== 'layout' || typeof layout !== 'object' || layout === null) return null;
-  const { inline, total } = layout as { inline?: unknown; total?: unknown };
+  const { inline, total, prompt } = layout as {
+    inline?: unknown;
+    total?: unknown;
+    prompt?: unknown;
+  };
   const px = (n: unknown): n is number =>
     typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= MAX_LAYOUT_PX;
-  return px(inline) && px(total) ? { inline, total: Math.max(inline, total) } : null;
+  if (!px(inline) || !px(total)) return null;
+  return { inline, total: Math.max(inline, total), ...(prompt === true ? { prompt } : {}) };
 }
 
 /**
@@ -106,6 +120,9 @@ export function connectPage(
     screen(next) {
       screen = next;
       post({ type: 'screen', screen: next });
+    },
+    sent(sent) {
+      post({ type: 'sent', sent });
     },
   };
 }

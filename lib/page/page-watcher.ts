@@ -52,6 +52,9 @@ export function watchPage<T>(options: PageWatchOptions<T>): () => void {
       owner.addEventListener(win, type, schedule);
     }
   }
+  // Moving the focus changes no DOM, but can change what a reader reports (with several
+  // message windows open, the one being typed in).
+  owner.addEventListener(doc, 'focusin', schedule, { capture: true, passive: true });
   // The whole document, not just body: a site (or a test) may swap <body> itself.
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, {

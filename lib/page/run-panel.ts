@@ -6,6 +6,7 @@ import { PAIR_MESSAGE, type PairMessage, type Screen } from '../messages';
 import { createFrameSlot } from './frame-slot';
 import { connectPage } from './page-port';
 import { watchPage } from './page-watcher';
+import { watchSends } from './send-watch';
 
 /** How often the panel comes back after the page removes its frame, per page load. */
 export const MAX_REMOUNTS = 5;
@@ -16,9 +17,11 @@ export const MAX_RESTARTS = 5;
 export function screenKey(screen: Screen): string {
   if (screen.kind === 'none') return 'none';
   if (screen.kind === 'unreadable') return `unreadable:${screen.reason}`;
-  return JSON.stringify(
+  return JSON.stringify([
     screen.people.map((p) => [p.key, p.name ?? '', p.headline ?? '', p.publicPath ?? '']),
-  );
+    screen.composing ?? false,
+    screen.pageUrl ?? '',
+  ]);
 }
 
 /** Never lets a reader's surprise reach the host page: a throw becomes the "can't read" note. */
@@ -41,8 +44,9 @@ function extensionAlive(): boolean {
 
 /**
  * Wires one site's content script: the page watcher reads the host page once per animation
- * frame of changes, the port tells the background who is on screen and which frame is ours,
- * and the frame is laid over a slot in the host's flow. No React, no database, no valibot.
+ * frame of changes, the port tells the background who is on screen, what the rep sent and which
+ * frame is ours, and the frame is laid over a slot in the host's flow. No React, no database, no
+ * valibot.
  */
 function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
   let remounts = 0;
@@ -60,10 +64,19 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
   });
   const { iframe, wrapper } = ui;
   const slot = createFrameSlot(ctx, document, iframe);
+  // Set while the frame holds an after-send prompt: it keeps a slot where nobody is on screen.
+  let prompting = false;
+  let readSoon: () => void = () => {};
   const port = connectPage(
     ctx,
     (name) => browser.runtime.connect({ name }),
-    (layout) => slot.setLayout(layout),
+    (layout) => {
+      slot.setLayout(layout);
+      if (prompting !== Boolean(layout.prompt)) {
+        prompting = Boolean(layout.prompt);
+        readSoon();
+      }
+    },
   );
   // Names our frame to the background by a token posted into that frame alone, at the
   // extension's origin: the page cannot read it, so a copy of the panel it embeds gets nothing.
@@ -81,7 +94,20 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
   ui.mount();
 
   const frameGone = () => !wrapper.isConnected || iframe.parentElement !== wrapper;
-  watchPage<HostReading>({
+  const checkSends = host.sends
+    ? watchSends({
+        owner: ctx,
+        doc: document,
+        reader: host.sends,
+        pageUrl: () => location.href,
+        onSent: (sent) => port.sent(sent),
+      })
+    : () => {};
+  const placeFor = (reading: HostReading) => {
+    if (reading.screen.kind !== 'none') return reading.place;
+    return prompting ? (host.promptPlace?.(document) ?? null) : null;
+  };
+  readSoon = watchPage<HostReading>({
     owner: ctx,
     doc: document,
     attributes: host.watchAttributes,
@@ -95,7 +121,8 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
         wrapper.append(iframe);
         ui.mount();
       }
-      slot.place(reading.screen.kind === 'none' ? null : reading.place);
+      slot.place(placeFor(reading));
+      checkSends();
     },
   });
 }

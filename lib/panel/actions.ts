@@ -4,7 +4,7 @@ import type { LastImpressionDb } from '../db/database';
 import { searchContacts } from '../db/search';
 import { deleteTouch, logTouch } from '../db/touches';
 import { identityToKey } from '../identity';
-import type { Person, SiteId } from '../messages';
+import type { Person, Screen, SiteId } from '../messages';
 import type { Channel, Contact, Outcome } from '../model';
 import type { PanelStore } from './store';
 
@@ -31,6 +31,19 @@ function fieldsOf(c: Contact) {
     ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
     ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
   };
+}
+
+/** What the after-send prompt logs with, instead of the form's channel and note. */
+export interface LogPreset {
+  channel: Channel;
+  note: string;
+  site: SiteId;
+  pageUrl?: string;
+}
+
+/** The page a touch is logged on: its Gmail account and thread open the next "Write to". */
+function pageUrlOf(screen: Screen): string | undefined {
+  return screen.kind === 'people' ? screen.pageUrl : undefined;
 }
 
 export interface ActionDeps {
@@ -72,11 +85,19 @@ export function createActions({
   }
 
   return {
-    /** Not gated by `busy`: three quick clicks are three touches, each stored. */
-    async log(person: Person, outcome: Outcome): Promise<void> {
-      const { channel, note, goodNews } = store.getState();
-      const typedNote = note.trim() ? note : undefined;
-      store.setState({ error: null, note: '', goodNews: false });
+    /**
+     * Not gated by `busy`: three quick clicks are three touches, each stored. A `preset` (the
+     * after-send prompt's channel, subject and page) is logged as given, and leaves the form's
+     * note and good-news tick for the next log.
+     */
+    async log(person: Person, outcome: Outcome, preset?: LogPreset): Promise<void> {
+      const state = store.getState();
+      const { note, goodNews } = preset ? { note: '', goodNews: false } : state;
+      const channel = preset?.channel ?? state.channel;
+      const typedNote = preset?.note.trim() || (note.trim() ? note : undefined);
+      const pageUrl = preset ? preset.pageUrl : pageUrlOf(state.screen);
+      if (!preset) store.setState({ error: null, note: '', goodNews: false });
+      else store.setState({ error: null });
       try {
         const result = await logTouch(
           db,
@@ -88,7 +109,8 @@ export function createActions({
             outcome,
             ...(typedNote ? { note: typedNote } : {}),
             ...(goodNews ? { goodNews: true } : {}),
-            source: site(),
+            ...(pageUrl ? { pageUrl } : {}),
+            source: preset?.site ?? site(),
           },
           now(),
         );
@@ -108,7 +130,7 @@ export function createActions({
         }, UNDO_MS);
       } catch (e) {
         // Not stored: give the user their note back.
-        if (!store.getState().note) store.setState({ note, goodNews });
+        if (!preset && !store.getState().note) store.setState({ note, goodNews });
         failWith(e);
       }
     },

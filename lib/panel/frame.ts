@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../db/database';
 import { HOSTS } from '../hosts/registry';
 import { createActions, type PanelActions } from './actions';
+import { createAfterSend, type AfterSend } from './after-send';
 import { loadCollapsed } from './collapsed-storage';
+import type { Layout } from '../messages';
 import { connectPanel, type PanelPort } from './panel-port';
 import { createPanelStore, type PanelStore } from './store';
 
@@ -12,11 +14,12 @@ export interface PanelFrameParts {
   store: PanelStore;
   actions: PanelActions;
   port: PanelPort;
+  afterSend: AfterSend;
 }
 
 /**
  * Wires the panel frame: its store, its actions on the database, its port to the background,
- * the clock, and the ways the drawer closes (Escape, or a click outside, which takes the focus
+ * the after-send prompt, the clock, and the ways the drawer closes (Escape, or a click outside, which takes the focus
  * away from the frame).
  */
 export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
@@ -31,7 +34,8 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
       signal.addEventListener('abort', () => clearTimeout(timer));
     },
   });
-  const port = connectPanel(
+  const afterSend = createAfterSend({ signal });
+  const connection = connectPanel(
     signal,
     (name) => browser.runtime.connect({ name }),
     (message) => {
@@ -39,10 +43,26 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
         store.getState().setScreen(message.site, message.screen);
         return;
       }
+      if (message.type === 'sent') {
+        afterSend.offer(message.site, message.sent);
+        return;
+      }
       const { shown } = store.getState();
       if (shown) void actions.log(shown, message.outcome);
     },
   );
+  // While a prompt is open the frame needs its slot even where the page shows nobody (the
+  // thread list after a compose closed): every layout report says so.
+  let lastLayout: Layout | null = null;
+  const port: PanelPort = {
+    layout(next) {
+      lastLayout = next;
+      const prompt = afterSend.store.getState().prompt !== null;
+      connection.layout(prompt ? { ...next, prompt } : next);
+    },
+  };
+  const unsubscribe = afterSend.store.subscribe(() => lastLayout && port.layout(lastLayout));
+  signal.addEventListener('abort', unsubscribe);
   void loadCollapsed().then((collapsed) => {
     if (!signal.aborted) store.getState().setCollapsed(collapsed);
   });
@@ -51,5 +71,5 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
   const close = () => store.setState({ drawerOpen: false, tipOpen: false });
   window.addEventListener('keydown', (event) => event.key === 'Escape' && close(), { signal });
   window.addEventListener('blur', close, { signal });
-  return { store, actions, port };
+  return { store, actions, port, afterSend };
 }

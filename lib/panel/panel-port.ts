@@ -108,7 +108,14 @@ export function connectPanel(
   open();
   return {
     layout(next) {
-      if (last && last.inline === next.inline && last.total === next.total) return;
+      if (
+        last &&
+        last.inline === next.inline &&
+        last.total === next.total &&
+        Boolean(last.prompt) === Boolean(next.prompt)
+      ) {
+        return;
+      }
       last = next;
       postOne({ type: 'layout', layout: next });
     },

@@ -9,8 +9,11 @@ import {
 } from './fixtures';
 import { panelFrame } from './helpers';
 import {
+  composePage,
   fullPageThreadPage,
+  fullScreenComposePage,
   INBOX_URL,
+  inlineReplyPage,
   readingPanePage,
   THREAD_URL,
   USER,
@@ -30,6 +33,7 @@ const CONVERSATION: Message[] = [
   { from: ADA, to: [USER, GRACE] },
 ];
 const ROWS = [{ email: 'linus@kernel.example', name: 'Linus' }];
+const COMPOSE_URL = `${INBOX_URL}?compose=new`;
 
 /** A saved page is a snapshot of the rendered DOM; its scripts must not run offline. */
 function withoutScripts(html: string): string {
@@ -41,6 +45,8 @@ interface Surface {
   url: string;
   html: () => string;
   needsShared?: boolean;
+  /** A message window is open: the panel shows its recipient, inside the window. */
+  composing?: boolean;
 }
 
 const SURFACES: Surface[] = [
@@ -49,6 +55,24 @@ const SURFACES: Surface[] = [
     name: 'Gmail reading pane',
     url: INBOX_URL,
     html: () => readingPanePage('Q3', CONVERSATION, ROWS),
+  },
+  {
+    name: 'Gmail compose',
+    url: COMPOSE_URL,
+    html: () => composePage([ADA], [GRACE], ROWS),
+    composing: true,
+  },
+  {
+    name: 'Gmail inline reply',
+    url: THREAD_URL,
+    html: () => inlineReplyPage('Q3', CONVERSATION, [ADA]),
+    composing: true,
+  },
+  {
+    name: 'Gmail full-screen compose',
+    url: COMPOSE_URL,
+    html: () => fullScreenComposePage([ADA], ROWS),
+    composing: true,
   },
   {
     name: 'LinkedIn profile',
@@ -142,6 +166,41 @@ for (const surface of SURFACES) {
       );
       expect(checked, 'no host control found to check').toBeGreaterThan(0);
       expect(covered, `${viewport.width}×${viewport.height}`).toEqual([]);
+    }
+  });
+}
+
+for (const surface of SURFACES.filter((s) => s.composing)) {
+  test(`while composing (${surface.name}) at 1366×768 the three Log buttons show without scrolling`, async ({
+    context,
+  }) => {
+    const page = await open(context, surface);
+    await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
+    await page.waitForTimeout(300);
+    const frame = (await page.locator('iframe[title="Last Impression"]').boundingBox())!;
+    const viewport = page.viewportSize()!;
+    // The frame lies wholly in the window, and the page was not scrolled to get there.
+    expect(frame.y).toBeGreaterThanOrEqual(0);
+    expect(frame.x).toBeGreaterThanOrEqual(0);
+    expect(frame.y + frame.height).toBeLessThanOrEqual(viewport.height);
+    expect(frame.x + frame.width).toBeLessThanOrEqual(viewport.width);
+    expect(await page.evaluate(() => [scrollX, scrollY])).toEqual([0, 0]);
+    for (const name of ['Log positive', 'Log neutral', 'Log negative']) {
+      const box = (await panelFrame(page).getByRole('button', { name }).boundingBox())!;
+      expect(box.width, name).toBeGreaterThan(0);
+      expect(box.x, name).toBeGreaterThanOrEqual(frame.x);
+      expect(box.y, name).toBeGreaterThanOrEqual(frame.y);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(frame.x + frame.width);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(frame.y + frame.height);
+      // Nothing of the host's (the compose window itself) is drawn over the button.
+      const onTop = await page.evaluate(
+        ([x, y]) => {
+          const el = document.elementFromPoint(x!, y!);
+          return el instanceof HTMLIFrameElement && el.title === 'Last Impression';
+        },
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      expect(onTop, `${name} is drawn under the host page`).toBe(true);
     }
   });
 }

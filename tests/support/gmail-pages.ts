@@ -99,26 +99,100 @@ export function readingPanePage(subject: string, list: Message[], rows: Address[
   );
 }
 
+/** Recipient chips since October 2021: `[name=to|cc] [role=option][data-hovercard-id]`. */
+function chips(field: string, people: Address[]): string {
+  return `<div name="${field}" style="padding:4px 8px;border-bottom:1px solid #eee">${field} ${people
+    .map(
+      (p) =>
+        `<div role="option" data-hovercard-id="${esc(p.email)}" data-name="${esc(p.name ?? '')}" style="display:inline-block">${esc(p.name ?? p.email)}</div>`,
+    )
+    .join('')}<input aria-label="${field} recipients" style="border:0;width:120px"></div>`;
+}
+
 /**
- * Floating compose: a `[role=dialog]` holding a `form` under `div.dw`; recipients since
- * October 2021 are chips `[name=to|cc|bcc] [role=option][data-hovercard-id]`, name in
- * `data-name`; the bottom bar with Send is `.btC`. The thread list stays open behind it.
+ * A compose's body and bottom bar, as InboxSDK reads them (2014–2025): the message body scrolls
+ * inside a window of fixed size; the bottom bar is the row `tr.btC` of `table.IZ`, its cell
+ * `td.gU.Up` holding Send (`div.T-I.aoO[role=button]`) and the "More send options" arrow.
  */
-export function composePage(to: Address[], cc: Address[], rows: Address[]): string {
-  const chips = (field: string, people: Address[]) =>
-    `<div name="${field}">${people
-      .map(
-        (p) =>
-          `<div role="option" data-hovercard-id="${esc(p.email)}" data-name="${esc(p.name ?? '')}">${esc(p.name ?? p.email)}</div>`,
-      )
-      .join('')}</div>`;
+function composeBody(subject: string | null, body: string): string {
+  return `<form style="display:flex;flex-direction:column;flex:1 1 auto;min-height:0">
+    ${body}
+    ${subject === null ? '' : `<input name="subjectbox" aria-label="Subject" value="${esc(subject)}" style="border:0;border-bottom:1px solid #eee;padding:6px 8px">`}
+    <div role="textbox" aria-label="Message Body" contenteditable="true" style="flex:1 1 auto;min-height:40px;overflow:auto;padding:8px">Hello,</div>
+  </form>
+  <table class="IZ" style="flex:none;width:100%"><tbody><tr class="btC">
+    <td class="gU Up" style="padding:8px"><div class="J-J5-Ji btA" style="display:flex">
+      <div class="T-I J-J5-Ji aoO v7 T-I-atl L3" role="button" tabindex="1" aria-label="Send ‪(Ctrl-Enter)‬" style="background:#0b57d0;color:#fff;padding:8px 16px;border-radius:18px 0 0 18px">Send</div>
+      <div class="T-I J-J5-Ji hG T-I-atl L3" role="button" tabindex="1" aria-haspopup="true" aria-label="More send options" style="background:#0b57d0;color:#fff;padding:8px;border-radius:0 18px 18px 0">▾</div>
+    </div></td>
+    <td class="gU az5"><div role="button" tabindex="1" aria-label="Formatting options">A</div></td>
+    <td class="gU a0z"><div role="button" tabindex="1" aria-label="Attach files">📎</div></td>
+    <td style="width:100%"></td>
+    <td class="gU"><div role="button" tabindex="1" aria-label="Discard draft">🗑</div></td>
+  </tr></tbody></table>`;
+}
+
+/**
+ * Floating compose: a `[role=dialog]` holding a `form` under `div.dw`, the layer Gmail stacks
+ * above the page (a positive z-index), docked at the bottom right, about 540 × 520 px, with a
+ * title bar (minimise, full screen, close); recipients since October 2021 are chips
+ * `[name=to|cc|bcc] [role=option][data-hovercard-id]`, name in `data-name`; the bottom bar is
+ * `table.IZ` / `tr.btC`. The thread list stays open behind it. The window closes (is removed)
+ * once sent.
+ */
+export function composePage(
+  to: Address[],
+  cc: Address[],
+  rows: Address[],
+  subject = 'Proposal',
+): string {
   return shell(
     `Inbox (3) - ${USER.email} - Gmail`,
     `<div role="main">${inboxRows(rows)}</div>
-<div class="dw"><div class="nH Hd" role="dialog" style="position:fixed;right:72px;bottom:0;width:500px;height:420px;background:#fff;border:1px solid #ccc">
-  <form>${chips('to', to)}${chips('cc', cc)}<input name="subjectbox" aria-label="Subject"><div role="textbox" aria-label="Message body" contenteditable="true" style="min-height:120px"></div>
-  <div class="btC" style="display:flex;gap:8px;padding:8px"><div role="button" tabindex="0" aria-label="Send">Send</div><div role="button" tabindex="0" aria-label="Formatting options">A</div><div role="button" tabindex="0" aria-label="Discard draft">🗑</div></div></form>
-</div></div>`,
+<div class="dw" style="position:fixed;right:0;bottom:0;z-index:4"><div class="nH">
+<div class="nH Hd" role="dialog" aria-label="New Message" style="position:fixed;right:72px;bottom:0;width:540px;height:520px;max-height:calc(100vh - 72px);background:#fff;border:1px solid #ccc;display:flex;flex-direction:column">
+  <div class="aDh" style="flex:none;display:flex;gap:8px;padding:6px 8px;background:#f2f6fc"><h2 class="a3E" style="margin:0;font-size:14px;flex:1">${esc(subject)}</h2><div role="button" tabindex="0" aria-label="Minimise">_</div><div role="button" tabindex="0" aria-label="Full screen">⤢</div><div role="button" tabindex="0" aria-label="Save &amp; close">×</div></div>
+  ${composeBody(subject, chips('to', to) + (cc.length ? chips('cc', cc) : ''))}
+</div></div></div>`,
+  );
+}
+
+/**
+ * Full-screen compose: `body > .aSs > .aSt`, a modal over the whole page (a backdrop, the
+ * highest layer), the compose box about 80% of the window; same form and bottom bar.
+ */
+export function fullScreenComposePage(
+  to: Address[],
+  rows: Address[],
+  subject = 'Proposal',
+): string {
+  return shell(
+    `Inbox (3) - ${USER.email} - Gmail`,
+    `<div role="main">${inboxRows(rows)}</div>`,
+  ).replace(
+    '</body>',
+    `<div class="aSs" style="position:fixed;inset:0;z-index:1000;background:rgb(0 0 0 / 0.5)"><div class="aSt" style="position:absolute;left:10%;top:5%;width:80%;height:90%">
+<div class="nH Hd" role="dialog" aria-label="${esc(subject)}" style="height:100%;background:#fff;display:flex;flex-direction:column">
+  <div style="flex:none;display:flex;gap:8px;padding:6px 8px;background:#f2f6fc"><h2 class="a3E" style="margin:0;font-size:14px;flex:1">${esc(subject)}</h2><div role="button" tabindex="0" aria-label="Exit full screen">⤡</div><div role="button" tabindex="0" aria-label="Save &amp; close">×</div></div>
+  ${composeBody(subject, chips('to', to))}
+</div></div></div>
+</body>`,
+  );
+}
+
+/**
+ * Inline reply in a full-page thread: under the last message's `.ip`, root `.M9` holding a form
+ * with the recipient chips and a hidden `input[name=subject]` (no visible subject field), then
+ * the same bottom bar; Gmail scrolls it into view when the reply opens. Sending removes it.
+ */
+export function inlineReplyPage(subject: string, list: Message[], to: Address[]): string {
+  const reply = `<div class="ip iq"><div class="M9" style="display:flex;flex-direction:column;border:1px solid #ccc;border-radius:8px;margin:8px 0">
+  ${composeBody(null, `<input type="hidden" name="subject" value="Re: ${esc(subject)}">${chips('to', to)}`)}
+</div></div>`;
+  // Inside the last message's `.h7`, right after its `.adn`.
+  return fullPageThreadPage(subject, list).replace(
+    /(<div class="a3s">Message body \d+<\/div>\n<\/div>)(<\/div>)(?![\s\S]*<div class="a3s">)/,
+    (_, message: string, end: string) => `${message}${reply}${end}`,
   );
 }
 

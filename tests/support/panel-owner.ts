@@ -14,7 +14,7 @@ export function fakeOwner() {
     addEventListener(
       target: EventTarget,
       type: string,
-      handler: () => void,
+      handler: (event: Event) => void,
       options?: AddEventListenerOptions,
     ) {
       target.addEventListener(type, handler, options);

@@ -53,9 +53,65 @@ function setup() {
 describe('what each sender may ask: the broker checks every message against its port', () => {
   it('the table names exactly these messages per port', () => {
     expect(MAY_SEND).toEqual({
-      [PAGE_PORT]: ['frame', 'screen'],
+      [PAGE_PORT]: ['frame', 'screen', 'sent'],
       [PANEL_PORT]: ['pair', 'layout'],
     });
+  });
+
+  it('a send the content script saw goes once to the paired frame, and is kept nowhere', () => {
+    const { page, panel } = setup();
+    page.deliver({ type: 'frame', token: TOKEN });
+    const sent = {
+      people: ADA.kind === 'people' ? ADA.people : [],
+      subject: 'Proposal',
+      pageUrl: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq',
+    };
+    page.deliver({ type: 'sent', sent });
+    expect(panel.sent).toEqual([]);
+    panel.deliver({ type: 'pair', token: TOKEN });
+    // Paired after the send: the frame hears who is on screen, not an old send.
+    expect(panel.sent).toEqual([]);
+    page.deliver({ type: 'sent', sent });
+    expect(panel.sent).toEqual([{ type: 'sent', site: 'gmail', sent }]);
+  });
+
+  it('refuses a forged send: from the frame, nobody named, a page address that is no https', () => {
+    const { page, panel, refused } = setup();
+    page.deliver({ type: 'frame', token: TOKEN });
+    panel.deliver({ type: 'pair', token: TOKEN });
+    const people = ADA.kind === 'people' ? ADA.people : [];
+    panel.deliver({ type: 'sent', sent: { people, subject: 'x' } });
+    page.deliver({ type: 'sent', sent: { people: [], subject: 'x' } });
+    page.deliver({ type: 'sent', sent: { people, subject: 'x', pageUrl: 'javascript:alert(1)' } });
+    page.deliver({ type: 'sent', sent: { people, subject: 'x'.repeat(501) } });
+    expect(refused).toEqual([
+      { role: 'panel', type: 'sent' },
+      { role: 'page', type: 'sent' },
+      { role: 'page', type: 'sent' },
+      { role: 'page', type: 'sent' },
+    ]);
+    expect(panel.sent).toEqual([]);
+  });
+
+  it('who is on screen carries whether the rep is writing and the page address, checked', () => {
+    const { page, panel, refused } = setup();
+    page.deliver({ type: 'frame', token: TOKEN });
+    panel.deliver({ type: 'pair', token: TOKEN });
+    const people = ADA.kind === 'people' ? ADA.people : [];
+    const pageUrl = 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq';
+    page.deliver({ type: 'screen', screen: { kind: 'people', people, composing: true, pageUrl } });
+    page.deliver({
+      type: 'screen',
+      screen: { kind: 'people', people, pageUrl: 'data:text/html,<b>x</b>' },
+    });
+    expect(panel.sent).toEqual([
+      {
+        type: 'screen',
+        site: 'gmail',
+        screen: { kind: 'people', people, composing: true, pageUrl },
+      },
+    ]);
+    expect(refused).toEqual([{ role: 'page', type: 'screen' }]);
   });
 
   it('a content script says who is on screen; only the frame holding its token hears it', () => {

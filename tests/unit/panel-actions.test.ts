@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { allTouches, countTouches } from '../../lib/db/queries';
+import { reachOf } from '../../lib/db/reach';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { emailKey } from '../../lib/identity';
 import type { Person } from '../../lib/messages';
@@ -54,6 +55,44 @@ describe('panel actions write through lib/db', () => {
       source: 'gmail',
     });
     expect(store.getState()).toMatchObject({ note: '', goodNews: false, error: null });
+  });
+
+  it('a touch logged on a Gmail page remembers its account and thread for "Write to"', async () => {
+    const { store, actions } = setup();
+    const pageUrl = 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq';
+    store.getState().setScreen('gmail', { kind: 'people', people: [ada], pageUrl });
+    await actions.log(ada, 'neutral');
+    const contact = await findContactByIdentity(db, emailKey('ada@example.com'));
+    expect(await reachOf(db, contact!.id)).toMatchObject({
+      gmailAccount: 2,
+      gmailThreadUrl: 'https://mail.google.com/mail/u/2/#all/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq',
+    });
+  });
+
+  it('the after-send preset logs email with the subject as note, and leaves the form alone', async () => {
+    const { store, actions } = setup();
+    store.setState({ channel: 'call', note: 'typed for the next log', goodNews: true });
+    await actions.log(grace, 'positive', {
+      channel: 'email',
+      note: 'Re: Proposal',
+      site: 'gmail',
+      pageUrl: 'https://mail.google.com/mail/u/1/#inbox',
+    });
+    const [touch] = await allTouches(db);
+    expect(touch).toMatchObject({ channel: 'email', note: 'Re: Proposal', source: 'gmail' });
+    expect(touch?.goodNews).toBeUndefined();
+    expect(store.getState()).toMatchObject({
+      channel: 'call',
+      note: 'typed for the next log',
+      goodNews: true,
+    });
+    const contact = await findContactByIdentity(db, emailKey('grace@navy.mil'));
+    expect(await reachOf(db, contact!.id)).toMatchObject({ gmailAccount: 1 });
+    // Undo takes the touch away and puts no subject into the form.
+    store.setState({ note: '', goodNews: false });
+    await actions.undo(grace.key);
+    expect(await countTouches(db)).toBe(0);
+    expect(store.getState().note).toBe('');
   });
 
   it('Undo names what it undoes and stays bound to that touch after the screen changes', async () => {
