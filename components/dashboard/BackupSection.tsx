@@ -3,7 +3,7 @@ import { backupFileName, exportBackupReport } from '@/lib/backup/export';
 import { importBackupText } from '@/lib/backup/import';
 import { getDb } from '@/lib/db/database';
 import { writeErrorMessage } from '@/lib/db/write-error';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 
 type Status =
   { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done' | 'error'; text: string };

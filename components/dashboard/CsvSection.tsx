@@ -15,7 +15,7 @@ import { importTouchRows } from '@/lib/csv/write-touch-import';
 import { getDb } from '@/lib/db/database';
 import { allContacts, allTouches } from '@/lib/db/queries';
 import { getSettings } from '@/lib/db/settings';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { ErrorText } from './ErrorText';
 
 interface Pending {

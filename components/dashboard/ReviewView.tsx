@@ -7,11 +7,11 @@ import { readReview } from '@/lib/db/review';
 import { WEEK_STARTS_ON } from '@/lib/metrics';
 import type { Contact } from '@/lib/model';
 import { buildReview, QUICK_REPAIR_DAYS, type Review } from '@/lib/review';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { dateTime, daysLabel } from './format';
 import { ReviewChart } from './ReviewChart';
 import { hrefOf } from './route';
-import { useNow } from './use-now';
+import { useNow } from '../use-now';
 import './review.css';
 
 /** Rows a printed page holds (review.css hides the rest); the CSV export has them all. */
