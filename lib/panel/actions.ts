@@ -6,6 +6,7 @@ import { deleteTouch, logTouch } from '../db/touches';
 import { identityToKey } from '../identity';
 import type { Person, SiteId } from '../messages';
 import type { Channel, Contact, Outcome } from '../model';
+import { snoozeUntil, type SnoozeChoice } from '../snooze';
 import type { PanelStore } from './store';
 
 /** The rules refused the input: its message is already in words. */
@@ -129,8 +130,12 @@ export function createActions({
       }
     },
 
-    snooze: (contactId: string, until: number) =>
-      guarded(() => setNudgeState(db, contactId, { snoozedUntil: until }, Date.now())),
+    /** The same rule as the popup's: the snooze ends at the start of the day it names. */
+    snooze: (contactId: string, choice: SnoozeChoice) =>
+      guarded(() => {
+        const at = now();
+        return setNudgeState(db, contactId, { snoozedUntil: snoozeUntil(choice, at) }, at);
+      }),
 
     search: (query: string) => searchContacts(db, query),
 
