@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { normalizeLinkedinPath, type IdentityKey } from './identity';
+import { EMAIL_ADDRESS, normalizeLinkedinPath, type IdentityKey } from './identity';
 import { InstantSchema } from './time';
 
 export const CHANNELS = ['email', 'call', 'meeting', 'linkedin', 'other'] as const;
@@ -106,7 +106,7 @@ export const EmailSchema = v.pipe(
   v.string('email must be text'),
   v.trim(),
   v.toLowerCase(),
-  v.email('not a valid email address'),
+  v.regex(EMAIL_ADDRESS, 'not a valid email address'),
   v.maxLength(320, 'email is too long'),
 );
 
