@@ -49,6 +49,7 @@ const CONTENT_SCRIPT_FILES = [
 const PURE_RULE_FILES = [
   'lib/impressions.ts',
   'lib/snooze.ts',
+  'lib/contact-fields.ts',
   'lib/metrics.ts',
   'lib/digest.ts',
   'lib/identity.ts',

@@ -1,10 +1,7 @@
 import * as v from 'valibot';
 import {
-  CadenceSchema,
   ChannelSchema,
-  EmailSchema,
   IdentitySchema,
-  LinkedinPathSchema,
   MAX_FUTURE_MS,
   MAX_NAME_LENGTH,
   NameSchema,
@@ -51,21 +48,6 @@ export const TouchPatchSchema = v.object({
   goodNews: v.optional(v.boolean()),
 });
 export type TouchPatch = v.InferOutput<typeof TouchPatchSchema>;
-
-export const ContactFieldsSchema = v.object({
-  name: NameSchema,
-  emails: v.array(EmailSchema),
-  linkedin: v.array(LinkedinPathSchema),
-  company: optionalText(MAX_NAME_LENGTH, 'company'),
-  headline: optionalText(MAX_NAME_LENGTH, 'headline'),
-  notes: v.optional(NoteSchema),
-  tags: v.optional(
-    v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('tags must not be empty'), v.maxLength(100))),
-  ),
-  cadenceDays: v.optional(CadenceSchema),
-  excludeFromNudges: v.optional(v.boolean()),
-});
-export type ContactFields = v.InferOutput<typeof ContactFieldsSchema>;
 
 /** A snooze ends at most a year after `now` (`until: 1e300` would snooze forever). */
 export function nudgeChangeSchema(now: number) {

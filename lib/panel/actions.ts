@@ -5,7 +5,8 @@ import { searchContacts } from '../db/search';
 import { deleteTouch, logTouch } from '../db/touches';
 import { identityToKey } from '../identity';
 import type { Person, SiteId } from '../messages';
-import type { Channel, Contact, Outcome } from '../model';
+import { pickFields } from '../contact-fields';
+import type { Channel, Outcome } from '../model';
 import { snoozeUntil, type SnoozeChoice } from '../snooze';
 import type { PanelStore } from './store';
 
@@ -18,20 +19,6 @@ export const UNDO_MS = 10_000;
 export function companyFromHeadline(headline: string | undefined): string | undefined {
   const match = headline ? / (?:at|@) ([^|·,]{2,80})$/u.exec(headline.trim()) : null;
   return match?.[1]?.trim() || undefined;
-}
-
-function fieldsOf(c: Contact) {
-  return {
-    name: c.name,
-    emails: c.emails,
-    linkedin: c.linkedin,
-    tags: c.tags,
-    ...(c.company ? { company: c.company } : {}),
-    ...(c.headline ? { headline: c.headline } : {}),
-    ...(c.notes ? { notes: c.notes } : {}),
-    ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
-    ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
-  };
 }
 
 export interface ActionDeps {
@@ -153,7 +140,7 @@ export function createActions({
           db,
           contact.id,
           {
-            ...fieldsOf(contact),
+            ...pickFields(contact),
             ...(addHeadline ? { headline: person.headline } : {}),
             ...(addCompany ? { company } : {}),
           },
