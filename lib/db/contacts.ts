@@ -196,7 +196,8 @@ export async function setNudgeState(
   return db.transaction('rw', db.contacts, db.meta, async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;
-    const next: Contact = { ...contact, ...change };
+    // A new version of the record: a view drawn from it replaces the one before.
+    const next: Contact = { ...contact, ...change, updatedAt: now };
     Object.assign(next, nudgeIndex(next, await getSettings(db)));
     await db.contacts.put(next);
     return next;
