@@ -2,19 +2,30 @@ import { differenceInCalendarDays } from 'date-fns';
 import { decay, goodwillWord, touchWeight, type GoodwillWord } from './impressions';
 import type { Touch } from './model';
 
+/** U+2212: a minus sign as wide as the plus, where a hyphen would read as a dash. */
+const MINUS = '\u2212';
+
 /**
  * The one way a goodwill balance becomes a number on screen or in a file. The panel, the popup,
  * the dashboard and the CSV export all call it, so the same contact at the same moment reads
  * the same figure everywhere (rounding twice, 0.2499 → 0.25 → 0.3, once made them disagree).
+ * Halves round away from zero, so −0.25 reads −0.3 as 0.25 reads 0.3: a debt never looks
+ * smaller than the same credit would.
  */
 export function roundGoodwill(balance: number): number {
-  const rounded = Math.round(balance * 10) / 10;
+  const rounded = (Math.sign(balance) * Math.round(Math.abs(balance) * 10)) / 10;
   // -0 would print as "0" in one place and "-0.0" in another.
   return rounded === 0 ? 0 : rounded;
 }
 
-export function formatGoodwill(balance: number): string {
+/** The figure as a file holds it: ASCII, so a spreadsheet reads "-0.3" as a number. */
+export function goodwillDecimal(balance: number): string {
   return roundGoodwill(balance).toFixed(1);
+}
+
+/** The figure as people read it, with a true minus sign, like the explanation's parts. */
+export function formatGoodwill(balance: number): string {
+  return goodwillDecimal(balance).replace('-', MINUS);
 }
 
 /** "0.3 · low", as the panel and popup show it; the word follows the rule, not the rounding. */
@@ -39,7 +50,7 @@ export interface GoodwillExplanation {
 function signed(n: number, digits: number): string {
   const fixed = Math.abs(n).toFixed(digits);
   if (Number(fixed) === 0) return (0).toFixed(digits);
-  return `${n < 0 ? '−' : '+'}${fixed}`;
+  return `${n < 0 ? MINUS : '+'}${fixed}`;
 }
 
 function kind(touch: Pick<Touch, 'outcome' | 'goodNews'>): string {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { normalizeLinkedinPath, type IdentityKey } from './identity';
+import { EMAIL_ADDRESS, normalizeLinkedinPath, type IdentityKey } from './identity';
 import { InstantSchema } from './time';
 
 export const CHANNELS = ['email', 'call', 'meeting', 'linkedin', 'other'] as const;
@@ -106,7 +106,7 @@ export const EmailSchema = v.pipe(
   v.string('email must be text'),
   v.trim(),
   v.toLowerCase(),
-  v.email('not a valid email address'),
+  v.regex(EMAIL_ADDRESS, 'not a valid email address'),
   v.maxLength(320, 'email is too long'),
 );
 
@@ -140,6 +140,32 @@ export const CadenceSchema = v.pipe(
   v.minValue(1, 'cadence must be at least 1 day'),
   v.maxValue(3650, 'cadence must be at most 3650 days'),
 );
+
+const optionalText = (max: number, what: string) => v.optional(trimmed(max, what));
+
+/**
+ * What a person says about a contact: everything a form, a backup or the panel may set. The
+ * rest of a stored contact (its summary, snooze, index fields, times) is derived or kept by
+ * the database. A new field is added here and in Contact; lib/contact-fields.ts maps it
+ * everywhere else (database, backup, edits, merges) by this schema's keys.
+ */
+export const ContactFieldsSchema = v.object({
+  name: NameSchema,
+  emails: v.array(EmailSchema, 'emails must be a list'),
+  linkedin: v.array(LinkedinPathSchema, 'linkedin must be a list'),
+  company: optionalText(MAX_NAME_LENGTH, 'company'),
+  headline: optionalText(MAX_NAME_LENGTH, 'headline'),
+  notes: v.optional(NoteSchema),
+  tags: v.optional(
+    v.array(
+      v.pipe(v.string(), v.trim(), v.nonEmpty('tags must not be empty'), v.maxLength(100)),
+      'tags must be a list',
+    ),
+  ),
+  cadenceDays: v.optional(CadenceSchema),
+  excludeFromNudges: v.optional(v.boolean()),
+});
+export type ContactFields = v.InferOutput<typeof ContactFieldsSchema>;
 
 /** A touch's time: an instant (lib/time.ts) not years ahead of `now`. */
 export function touchTimeSchema(now: number) {

@@ -3,7 +3,8 @@ import { backupFileName, exportBackupReport } from '@/lib/backup/export';
 import { importBackupText } from '@/lib/backup/import';
 import { getDb } from '@/lib/db/database';
 import { writeErrorMessage } from '@/lib/db/write-error';
-import { downloadText } from './download';
+import { downloadText } from '../download';
+import { FileButton } from './FileButton';
 
 type Status =
   { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done' | 'error'; text: string };
@@ -53,18 +54,11 @@ export function BackupSection() {
         <button type="button" onClick={() => void onExport()}>
           Export backup
         </button>
-        <label className="li-file">
-          Import backup
-          <input
-            type="file"
-            accept="application/json,.json"
-            aria-label="Import backup"
-            onChange={(e) => {
-              void onImport(e.currentTarget.files?.[0]);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <FileButton
+          label="Import backup"
+          accept="application/json,.json"
+          onFile={(file) => void onImport(file)}
+        />
       </div>
       <p role="status" className={`li-status li-status-${status.kind}`}>
         {status.kind === 'idle' ? '' : status.text}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { pickFields } from '@/lib/contact-fields';
 import { addContact, updateContact } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/database';
 import { writeErrorMessage } from '@/lib/db/write-error';
@@ -25,7 +26,9 @@ export function ContactForm({ contact, onDone }: Props) {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    // The form shows some of a contact's fields; the rest (headline, opt-out…) stay as stored.
     const fields = {
+      ...(contact ? pickFields(contact) : {}),
       name,
       company: company.trim() || undefined,
       emails: splitList(emails),
@@ -33,8 +36,6 @@ export function ContactForm({ contact, onDone }: Props) {
       tags: splitList(tags),
       notes: notes || undefined,
       cadenceDays: cadence.trim() === '' ? undefined : Number(cadence),
-      ...(contact?.headline ? { headline: contact.headline } : {}),
-      ...(contact?.excludeFromNudges ? { excludeFromNudges: true } : {}),
     };
     try {
       const result = contact

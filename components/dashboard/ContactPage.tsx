@@ -11,7 +11,7 @@ import { GoodwillFigure } from './GoodwillFigure';
 import { MergeSection } from './MergeSection';
 import { Timeline } from './Timeline';
 import { useSettings } from './use-data';
-import { useNow } from './use-now';
+import { useNow } from '../use-now';
 
 export function ContactPage({ id }: { id: string }) {
   const contact = useLiveQuery(() => getDb().contacts.get(id), [id], null);

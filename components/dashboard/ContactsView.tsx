@@ -12,7 +12,7 @@ import {
 } from './contact-table';
 import { navigate } from './route';
 import { useContacts, useSettings } from './use-data';
-import { useNow } from './use-now';
+import { useNow } from '../use-now';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },

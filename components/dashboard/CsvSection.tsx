@@ -15,8 +15,9 @@ import { importTouchRows } from '@/lib/csv/write-touch-import';
 import { getDb } from '@/lib/db/database';
 import { allContacts, allTouches } from '@/lib/db/queries';
 import { getSettings } from '@/lib/db/settings';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { ErrorText } from './ErrorText';
+import { FileButton } from './FileButton';
 
 interface Pending {
   fileName: string;
@@ -117,18 +118,11 @@ export function CsvSection() {
         <button type="button" onClick={() => void exportTouches()}>
           Export touches (CSV)
         </button>
-        <label className="li-file">
-          Import touches (CSV)
-          <input
-            type="file"
-            accept="text/csv,.csv"
-            aria-label="Import touches (CSV)"
-            onChange={(e) => {
-              void pick(e.currentTarget.files?.[0]);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <FileButton
+          label="Import touches (CSV)"
+          accept="text/csv,.csv"
+          onFile={(file) => void pick(file)}
+        />
       </div>
       {pending && (
         <MappingStep

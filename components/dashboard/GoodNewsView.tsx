@@ -94,15 +94,16 @@ function NewsEntry(props: {
   const [editing, setEditing] = useState(false);
   const heard = audience.filter((c) => told.has(c.id));
   const waiting = audience.filter((c) => !told.has(c.id));
+  const itemProps = {
+    className: 'li-news-item',
+    'data-testid': 'li-news-item',
+    'data-audience': audience.length,
+    'data-told': heard.length,
+  };
 
   if (editing) {
     return (
-      <li
-        className="li-news-item"
-        data-testid="li-news-item"
-        data-audience={audience.length}
-        data-told={heard.length}
-      >
+      <li {...itemProps}>
         <NewsForm
           idPrefix={`news-${item.id}`}
           contacts={props.contacts}
@@ -125,12 +126,7 @@ function NewsEntry(props: {
   }
 
   return (
-    <li
-      className="li-news-item"
-      data-testid="li-news-item"
-      data-audience={audience.length}
-      data-told={heard.length}
-    >
+    <li {...itemProps}>
       <details>
         <summary>
           <strong>{item.headline}</strong> <span className="li-muted">· {item.day}</span>{' '}

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/database';
 import { touchesSince } from '@/lib/db/queries';
 import { overdrawnCount, positiveShare, weeklyStats, weeksStart } from '@/lib/metrics';
 import { useContacts } from './use-data';
-import { useNow } from './use-now';
+import { useNow } from '../use-now';
 import { WeeklyChart } from './WeeklyChart';
 
 export function MetricsView() {

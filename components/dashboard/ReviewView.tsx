@@ -1,17 +1,18 @@
 import { addWeeks, format, startOfDay, startOfWeek } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { reviewCsv } from '@/lib/csv/review';
 import { getDb } from '@/lib/db/database';
 import { readReview } from '@/lib/db/review';
 import { WEEK_STARTS_ON } from '@/lib/metrics';
 import type { Contact } from '@/lib/model';
 import { buildReview, QUICK_REPAIR_DAYS, type Review } from '@/lib/review';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { dateTime, daysLabel } from './format';
 import { ReviewChart } from './ReviewChart';
+import { TableHead } from './TableHead';
 import { hrefOf } from './route';
-import { useNow } from './use-now';
+import { useNow } from '../use-now';
 import './review.css';
 
 /** Rows a printed page holds (review.css hides the rest); the CSV export has them all. */
@@ -111,76 +112,50 @@ function ReviewBody({
 }) {
   const name = (id: string) => byId.get(id)?.name ?? 'Contact no longer here';
   const link = (id: string) => <a href={hrefOf({ view: 'contact', id })}>{name(id)}</a>;
-  const more = (n: number) =>
-    n > PRINT_ROWS ? (
-      <p className="li-print-only">And {n - PRINT_ROWS} more: the CSV export lists them all.</p>
-    ) : null;
   const when = thisWeek ? 'now' : 'at the end of that week';
 
   return (
     <>
-      <h3 id="review-unrepaired">Not repaired yet</h3>
-      {review.unrepaired.length === 0 ? (
-        <p>Nobody is left on a negative last impression {when}.</p>
-      ) : (
-        <table className="li-review-table" aria-labelledby="review-unrepaired">
-          <thead>
-            <tr>
-              <th scope="col">Contact</th>
-              <th scope="col">Since</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.unrepaired.map((u) => (
-              <tr key={u.contactId} data-testid="li-review-unrepaired">
-                <th scope="row">{link(u.contactId)}</th>
-                <td>
-                  <time dateTime={new Date(u.start.at).toISOString()}>{dateTime(u.start.at)}</time>{' '}
-                  <span className="li-muted">({daysLabel(u.daysOpen)})</span>
-                </td>
-                <td>
-                  <div className="li-review-note">{clip(u.start.note)}</div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more(review.unrepaired.length)}
+      <ReviewTable
+        id="review-unrepaired"
+        title="Not repaired yet"
+        empty={`Nobody is left on a negative last impression ${when}.`}
+        columns={['Contact', 'Since', 'Note']}
+      >
+        {review.unrepaired.map((u) => (
+          <tr key={u.contactId} data-testid="li-review-unrepaired">
+            <th scope="row">{link(u.contactId)}</th>
+            <td>
+              <time dateTime={new Date(u.start.at).toISOString()}>{dateTime(u.start.at)}</time>{' '}
+              <span className="li-muted">({daysLabel(u.daysOpen)})</span>
+            </td>
+            <td>
+              <div className="li-review-note">{clip(u.start.note)}</div>
+            </td>
+          </tr>
+        ))}
+      </ReviewTable>
 
-      <h3 id="review-repaired">Repaired this week</h3>
-      {review.repaired.length === 0 ? (
-        <p>No withdrawal was repaired this week.</p>
-      ) : (
-        <table className="li-review-table" aria-labelledby="review-repaired">
-          <thead>
-            <tr>
-              <th scope="col">Contact</th>
-              <th scope="col">Withdrawal</th>
-              <th scope="col">Repaired</th>
-              <th scope="col">Days to repair</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.repaired.map((r) => (
-              <tr key={r.repair!.id} data-testid="li-review-repaired">
-                <th scope="row">{link(r.contactId)}</th>
-                <td>{dateTime(r.start.at)}</td>
-                <td>{dateTime(r.repair!.at)}</td>
-                <td data-testid="li-review-days" data-value={r.days}>
-                  {daysLabel(r.days!)}
-                </td>
-                <td>
-                  <div className="li-review-note">{clip(r.start.note)}</div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {more(review.repaired.length)}
+      <ReviewTable
+        id="review-repaired"
+        title="Repaired this week"
+        empty="No withdrawal was repaired this week."
+        columns={['Contact', 'Withdrawal', 'Repaired', 'Days to repair', 'Note']}
+      >
+        {review.repaired.map((r) => (
+          <tr key={r.repair!.id} data-testid="li-review-repaired">
+            <th scope="row">{link(r.contactId)}</th>
+            <td>{dateTime(r.start.at)}</td>
+            <td>{dateTime(r.repair!.at)}</td>
+            <td data-testid="li-review-days" data-value={r.days}>
+              {daysLabel(r.days!)}
+            </td>
+            <td>
+              <div className="li-review-note">{clip(r.start.note)}</div>
+            </td>
+          </tr>
+        ))}
+      </ReviewTable>
 
       <h3>This week</h3>
       <dl className="li-metrics">
@@ -260,6 +235,35 @@ function ReviewBody({
           }}
         />
       </div>
+    </>
+  );
+}
+
+/** One of the review's lists: a heading, then its rows, or a line saying there are none. */
+function ReviewTable(props: {
+  id: string;
+  title: string;
+  empty: string;
+  columns: readonly string[];
+  children: ReactElement[];
+}) {
+  const rows = props.children.length;
+  return (
+    <>
+      <h3 id={props.id}>{props.title}</h3>
+      {rows === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <table className="li-review-table" aria-labelledby={props.id}>
+          <TableHead columns={props.columns} />
+          <tbody>{props.children}</tbody>
+        </table>
+      )}
+      {rows > PRINT_ROWS ? (
+        <p className="li-print-only">
+          And {rows - PRINT_ROWS} more: the CSV export lists them all.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,9 +1,7 @@
 import { format } from 'date-fns';
+import { ChartFrame, WeekTable } from './ChartFrame';
 import type { WeekStats } from '@/lib/metrics';
 
-const W = 720;
-const H = 240;
-const PAD = { top: 16, right: 12, bottom: 36, left: 40 };
 const SERIES = [
   { key: 'negative', label: 'Negative' },
   { key: 'neutral', label: 'Neutral' },
@@ -16,10 +14,6 @@ const weekLabel = (w: WeekStats) => format(w.start, 'MMM d');
 export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
   const totals = weeks.map((w) => w.positive + w.neutral + w.negative);
   const max = Math.max(1, ...totals, ...weeks.map((w) => w.goodNews));
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const band = plotW / weeks.length;
-  const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   const sum = totals.reduce((a, b) => a + b, 0);
   const goodNews = weeks.reduce((a, w) => a + w.goodNews, 0);
   const summary = `Touches per week over the last ${weeks.length} weeks, by outcome: ${sum} touches in all, ${goodNews} with good news. Busiest week: ${weekLabel(
@@ -28,36 +22,28 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
 
   return (
     <figure className="li-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        {/* The middle line is labelled only on a whole number: a max of 1 read "0, 1, 1". */}
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line
-              x1={PAD.left}
-              x2={W - PAD.right}
-              y1={y(max * f)}
-              y2={y(max * f)}
-              className="li-grid"
-            />
-            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="li-axis">
-              {Number.isInteger(max * f) ? max * f : ''}
-            </text>
-          </g>
-        ))}
-        {weeks.map((w, i) => {
+      <ChartFrame
+        height={240}
+        padLeft={40}
+        max={max}
+        summary={summary}
+        weekStarts={weeks.map((w) => w.start)}
+        // The middle line is labelled only on a whole number: a max of 1 read "0, 1, 1".
+        tick={(v) => (Number.isInteger(v) ? String(v) : '')}
+        marks={(i, band) => {
+          const w = weeks[i]!;
           let base = 0;
-          const x = PAD.left + i * band + band * 0.15;
           return (
-            <g key={w.start}>
+            <>
               {SERIES.map((s) => {
                 const v = w[s.key];
                 const rect = (
                   <rect
                     key={s.key}
-                    x={x}
-                    width={band * 0.7}
-                    y={y(base + v)}
-                    height={y(base) - y(base + v)}
+                    x={band.x}
+                    width={band.width}
+                    y={band.y(base + v)}
+                    height={band.y(base) - band.y(base + v)}
                     className={`li-series-${s.key}`}
                   />
                 );
@@ -65,20 +51,12 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
                 return rect;
               })}
               {w.goodNews > 0 && (
-                <circle cx={x + band * 0.35} cy={y(w.goodNews)} r={4} className="li-dot" />
+                <circle cx={band.centre} cy={band.y(w.goodNews)} r={4} className="li-dot" />
               )}
-              <text
-                x={x + band * 0.35}
-                y={H - PAD.bottom + 16}
-                textAnchor="middle"
-                className="li-axis"
-              >
-                {weekLabel(w)}
-              </text>
-            </g>
+            </>
           );
-        })}
-      </svg>
+        }}
+      />
       <figcaption className="li-legend">
         {SERIES.map((s) => (
           <span key={s.key}>
@@ -89,29 +67,15 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
           <span className="li-swatch li-swatch-dot" /> Good news
         </span>
       </figcaption>
-      <table className="li-sr">
-        <caption>Touches per week by outcome</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Positive</th>
-            <th scope="col">Neutral</th>
-            <th scope="col">Negative</th>
-            <th scope="col">Good news</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w.start}>
-              <th scope="row">{format(w.start, 'yyyy-MM-dd')}</th>
-              <td>{w.positive}</td>
-              <td>{w.neutral}</td>
-              <td>{w.negative}</td>
-              <td>{w.goodNews}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <WeekTable
+        caption="Touches per week by outcome"
+        columns={['Positive', 'Neutral', 'Negative', 'Good news']}
+        weekStarts={weeks.map((w) => w.start)}
+        cells={(i) => {
+          const w = weeks[i]!;
+          return [w.positive, w.neutral, w.negative, w.goodNews];
+        }}
+      />
     </figure>
   );
 }

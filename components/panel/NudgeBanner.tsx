@@ -1,13 +1,7 @@
-import { addDays, addMonths, addWeeks } from 'date-fns';
 import { nudgeFor, suggestionFor } from '@/lib/impressions';
 import type { ContactView } from '@/lib/panel/view';
+import { SNOOZE_CHOICES } from '@/lib/snooze';
 import { usePanel, usePanelState } from './panel-context';
-
-const SNOOZES = [
-  { label: '1 day', until: (now: number) => addDays(now, 1).getTime() },
-  { label: '1 week', until: (now: number) => addWeeks(now, 1).getTime() },
-  { label: '1 month', until: (now: number) => addMonths(now, 1).getTime() },
-] as const;
 
 /** The nudge in full, with what to do about it and how to put it off. */
 export function NudgeBanner({ view }: { view: ContactView }) {
@@ -26,15 +20,15 @@ export function NudgeBanner({ view }: { view: ContactView }) {
       <p className="li-nudge-suggestion">{suggestionFor(nudge.reason)}</p>
       <div className="li-row" role="group" aria-label="Snooze this nudge">
         <span className="li-muted">Snooze</span>
-        {SNOOZES.map((s) => (
+        {SNOOZE_CHOICES.map((choice) => (
           <button
-            key={s.label}
+            key={choice}
             type="button"
             disabled={busy}
-            aria-label={`Snooze ${s.label}`}
-            onClick={() => void actions.snooze(view.contact.id, s.until(Date.now()))}
+            aria-label={`Snooze ${choice}`}
+            onClick={() => void actions.snooze(view.contact.id, choice)}
           >
-            {s.label}
+            {choice}
           </button>
         ))}
       </div>

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { findContactByIdentity } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/database';
 import { getSettings } from '@/lib/db/settings';
 import { recentTouches } from '@/lib/db/touches';
 import type { IdentityKey } from '@/lib/identity';
 import type { Person } from '@/lib/messages';
-import type { Views } from '@/lib/panel/view';
+import { keepNewer, type Views } from '@/lib/panel/view';
 
 export const RECENT_TOUCHES = 5;
 
@@ -15,7 +16,7 @@ export const RECENT_TOUCHES = 5;
  */
 export function useViews(people: readonly Person[]): Views | undefined {
   const keys = people.map((p) => p.key);
-  return useLiveQuery(async () => {
+  const live = useLiveQuery(async () => {
     const db = getDb();
     const settings = await getSettings(db);
     const views: Views = {};
@@ -29,4 +30,10 @@ export function useViews(people: readonly Person[]): Views | undefined {
     );
     return views;
   }, [keys.join('\n')]);
+  // Each answer is drawn only where it is not older than what is on screen (lib/panel/view.ts).
+  const [drawn, setDrawn] = useState<{ live?: Views; views?: Views }>({});
+  if (live === drawn.live) return drawn.views;
+  const views = live && keepNewer(drawn.views, live);
+  setDrawn({ live, views });
+  return views;
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { downloadText } from '@/components/dashboard/download';
+import { downloadText } from '@/components/download';
 import { backupFileName, exportBackup } from '@/lib/backup/export';
 import { needsBackupReminder } from '@/lib/backup/reminder';
 import { getDb } from '@/lib/db/database';

@@ -5,7 +5,8 @@ import { goodwillNow } from '@/lib/impressions';
 import type { Outcome } from '@/lib/model';
 import { firstName, nudgeLine } from '@/lib/news/nudge-news';
 import type { NewsItem } from '@/lib/news/types';
-import { SNOOZE_CHOICES, type DueNudge, type SnoozeChoice } from '@/lib/nudges';
+import type { DueNudge } from '@/lib/db/nudges';
+import { SNOOZE_CHOICES, type SnoozeChoice } from '@/lib/snooze';
 
 /**
  * One due contact: who, why in one line (naming the news waiting for them, if any), and the

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { useNow } from '@/components/dashboard/use-now';
+import { useNow } from '@/components/use-now';
 import { ChannelRadios } from '@/components/log/ChannelRadios';
 import { showDueCount } from '@/lib/background/badge';
 import { searchContacts } from '@/lib/db/search';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
 import { newsForNudges } from '@/lib/db/news';
-import { dueCount, dueNudges } from '@/lib/nudges';
+import { dueCount, dueNudges } from '@/lib/db/nudges';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';

@@ -4,7 +4,7 @@ import { setNudgeState } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/database';
 import { deleteTouch, logTouch } from '@/lib/db/touches';
 import type { Channel, Outcome } from '@/lib/model';
-import { snoozeUntil, type SnoozeChoice } from '@/lib/nudges';
+import { snoozeUntil, type SnoozeChoice } from '@/lib/snooze';
 
 /*
  * The popup is an extension page: it writes through the same lib/db operations the background
@@ -30,9 +30,14 @@ export async function undoLog(touchId: string): Promise<void> {
   await deleteTouch(getDb(), touchId, Date.now());
 }
 
-export async function snooze(contactId: string, choice: SnoozeChoice): Promise<void> {
-  const now = Date.now();
-  await setNudgeState(getDb(), contactId, { snoozedUntil: snoozeUntil(choice, now) }, now);
+/** The same rule as the panel's: the snooze ends at the start of the day it names. */
+export async function snooze(
+  contactId: string,
+  choice: SnoozeChoice,
+  now = Date.now(),
+  db = getDb(),
+): Promise<void> {
+  await setNudgeState(db, contactId, { snoozedUntil: snoozeUntil(choice, now) }, now);
 }
 
 /** Until the next touch: the rule compares `dismissedAt` with the last touch. */

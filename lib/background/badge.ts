@@ -2,7 +2,7 @@ import { addHours, startOfHour } from 'date-fns';
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { LastImpressionDb } from '../db/database';
-import { dueCount, nextDueAt } from '../nudges';
+import { dueCount, nextDueAt } from '../db/nudges';
 
 export const BADGE_ALARM = 'badge';
 /** Writes come in bursts (an import, a few quick logs); the badge follows once they settle. */

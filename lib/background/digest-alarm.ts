@@ -15,7 +15,7 @@ import { writeTargetFor } from '../db/compose';
 import { newsForNudges } from '../db/news';
 import type { Settings } from '../model';
 import { firstName } from '../news/nudge-news';
-import { dueCount, dueNudges } from '../nudges';
+import { dueCount, dueNudges } from '../db/nudges';
 
 export const DIGEST_NOTIFICATION_PREFIX = 'digest-';
 

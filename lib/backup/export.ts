@@ -1,7 +1,7 @@
 import type { LastImpressionDb } from '../db/database';
 import { allTouches as readAllTouches } from '../db/queries';
-import { isoOf } from '../time';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
+import { toBackupContact, toBackupNews, toBackupTouch } from './records';
 
 export interface BackupReport {
   backup: Backup;
@@ -30,57 +30,23 @@ export async function exportBackupReport(db: LastImpressionDb, now: number): Pro
     await db.meta.put({ key: 'lastExportAt', value: now });
     const names = new Map(contacts.map((c) => [c.id, c.name]));
     const leftOut: string[] = [];
-    const touches = allTouches.filter((t) => {
-      if (isoOf(t.at) !== undefined) return true;
+    const touches = allTouches.flatMap((t) => {
+      const entry = toBackupTouch(t, newsIds);
+      if (entry) return [entry];
       leftOut.push(`${names.get(t.contactId) ?? 'unknown contact'}: touch ${t.id}`);
-      return false;
+      return [];
     });
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: new Date(now).toISOString(),
-      contacts: contacts.map((c) => ({
-        id: c.id,
-        name: c.name,
-        emails: c.emails,
-        linkedin: c.linkedin,
-        ...(c.company ? { company: c.company } : {}),
-        ...(c.headline ? { headline: c.headline } : {}),
-        ...(c.notes ? { notes: c.notes } : {}),
-        ...(c.tags.length ? { tags: c.tags } : {}),
-        ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
-        ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
-        ...optionalTime('createdAt', c.createdAt),
-      })),
+      contacts: contacts.map(toBackupContact),
       // One entry per touch, whatever the store's shape.
-      touches: touches.map((t) => ({
-        id: t.id,
-        contactId: t.contactId,
-        at: isoOf(t.at)!,
-        channel: t.channel,
-        outcome: t.outcome,
-        ...(t.note ? { note: t.note } : {}),
-        ...(t.goodNews ? { goodNews: true } : {}),
-        ...(t.newsId && newsIds.has(t.newsId) ? { newsId: t.newsId } : {}),
-        source: t.source,
-        ...optionalTime('createdAt', t.createdAt),
-      })),
-      news: news.map((n) => ({
-        id: n.id,
-        headline: n.headline,
-        ...(n.details ? { details: n.details } : {}),
-        day: n.day,
-        audience: n.audience.filter((e) => e.kind !== 'contact' || contactIds.has(e.id)),
-        ...optionalTime('createdAt', n.createdAt),
-      })),
+      touches,
+      news: news.map((n) => toBackupNews(n, contactIds)),
     };
     return { backup, leftOut };
   });
-}
-
-function optionalTime<K extends string>(key: K, ms: number): Partial<Record<K, string>> {
-  const iso = isoOf(ms);
-  return iso === undefined ? {} : ({ [key]: iso } as Record<K, string>);
 }
 
 export function backupFileName(now: number): string {

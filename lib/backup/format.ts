@@ -1,15 +1,5 @@
 import * as v from 'valibot';
-import {
-  CadenceSchema,
-  ChannelSchema,
-  EmailSchema,
-  LinkedinPathSchema,
-  MAX_NAME_LENGTH,
-  NameSchema,
-  NoteSchema,
-  OutcomeSchema,
-  SOURCES,
-} from '../model';
+import { ChannelSchema, ContactFieldsSchema, NoteSchema, OutcomeSchema, SOURCES } from '../model';
 import { AudienceEntrySchema, DaySchema, MAX_HEADLINE_LENGTH } from '../news/types';
 import { IsoInstantTextSchema } from '../time';
 
@@ -26,20 +16,10 @@ const Id = v.pipe(
   v.string('id must be text'),
   v.uuid('id must be a UUID such as 0b7d3c1e-9f1a-4c2b-8e5d-2a6f4b8c9d10'),
 );
-const OptionalText = (what: string) =>
-  v.optional(v.pipe(v.string(`${what} must be text`), v.maxLength(MAX_NAME_LENGTH)));
-
+/** A contact's own fields are the schema every other entry point uses (lib/model.ts). */
 export const BackupContactSchema = v.object({
   id: Id,
-  name: NameSchema,
-  emails: v.array(EmailSchema, 'emails must be a list'),
-  linkedin: v.array(LinkedinPathSchema, 'linkedin must be a list'),
-  company: OptionalText('company'),
-  headline: OptionalText('headline'),
-  notes: v.optional(NoteSchema),
-  tags: v.optional(v.array(v.pipe(v.string(), v.maxLength(100)), 'tags must be a list')),
-  cadenceDays: v.optional(CadenceSchema),
-  excludeFromNudges: v.optional(v.boolean()),
+  ...ContactFieldsSchema.entries,
   /** When it was added: a nudge with no positive touch yet counts from it. */
   createdAt: v.optional(IsoDate),
 });

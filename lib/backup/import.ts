@@ -1,3 +1,4 @@
+import { mergeFields, pickFields } from '../contact-fields';
 import { nudgeIndex } from '../impressions';
 import {
   emailKey,
@@ -9,7 +10,6 @@ import {
 } from '../model';
 import { newContact } from '../db/contacts';
 import { newsTables, recordToldForImport } from '../db/news';
-import type { NewsItem } from '../news/types';
 import type { LastImpressionDb } from '../db/database';
 import { putTouches, touchesOfContact } from '../db/months';
 import { writeErrorReason } from '../db/write-error';
@@ -17,6 +17,7 @@ import { getSettings } from '../db/settings';
 import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
 import type { Backup } from './format';
+import { fromBackupNews, fromBackupTouch } from './records';
 import { parseBackup } from './validate';
 
 export interface ImportCounts {
@@ -93,22 +94,11 @@ export async function importRecords(
         for (const k of merged.identities) byKey.set(k, merged);
       }
 
-      const news = (data.news ?? []).map((n) => importedNews(n, targetOf, now));
+      const contactIdOf = (fileId: string) => targetOf.get(fileId)?.id ?? fileId;
+      const news = (data.news ?? []).map((n) => fromBackupNews(n, contactIdOf, now));
       if (news.length) await db.news.bulkPut(news);
 
-      const incoming: Touch[] = data.touches.map((t) => ({
-        id: t.id,
-        contactId: targetOf.get(t.contactId)!.id,
-        at: instantOf(t.at),
-        channel: t.channel,
-        outcome: t.outcome,
-        ...(t.note ? { note: t.note } : {}),
-        ...(t.goodNews ? { goodNews: true } : {}),
-        ...(t.newsId ? { newsId: t.newsId } : {}),
-        source: t.source ?? 'import',
-        createdAt: t.createdAt ? instantOf(t.createdAt) : now,
-        updatedAt: now,
-      }));
+      const incoming = data.touches.map((t) => fromBackupTouch(t, contactIdOf(t.contactId), now));
       const touches = await recordToldForImport(db, incoming);
       // An empty store (the common, large import) skips every lookup of older copies.
       const empty = (await db.touchMonths.toCollection().first()) === undefined;
@@ -148,43 +138,13 @@ export async function importRecords(
   );
 }
 
-/** An item as stored, its audience pointing at the contacts the file's people were folded into. */
-function importedNews(
-  n: NonNullable<Backup['news']>[number],
-  targetOf: ReadonlyMap<string, Contact>,
-  now: number,
-): NewsItem {
-  const audience = n.audience.map((e) =>
-    e.kind === 'contact' ? { kind: 'contact' as const, id: targetOf.get(e.id)?.id ?? e.id } : e,
-  );
-  return {
-    id: n.id,
-    headline: n.headline,
-    ...(n.details ? { details: n.details } : {}),
-    day: n.day,
-    audience,
-    createdAt: n.createdAt ? instantOf(n.createdAt) : now,
-    updatedAt: now,
-  };
-}
-
 function mergeIncoming(
   existing: Contact | undefined,
   incoming: Backup['contacts'][number],
   settings: Settings,
   now: number,
 ): Contact {
-  const fields = {
-    name: incoming.name,
-    emails: [...(existing?.emails ?? []), ...incoming.emails],
-    linkedin: [...(existing?.linkedin ?? []), ...incoming.linkedin],
-    company: incoming.company ?? existing?.company,
-    headline: incoming.headline ?? existing?.headline,
-    notes: incoming.notes ?? existing?.notes,
-    tags: [...(existing?.tags ?? []), ...(incoming.tags ?? [])],
-    cadenceDays: incoming.cadenceDays ?? existing?.cadenceDays,
-    excludeFromNudges: incoming.excludeFromNudges ?? existing?.excludeFromNudges,
-  };
+  const fields = mergeFields(existing && pickFields(existing), pickFields(incoming));
   const base = newContact(
     fields,
     settings,

@@ -1,4 +1,4 @@
-import { formatGoodwill } from '../goodwill-format';
+import { goodwillDecimal } from '../goodwill-format';
 import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
 import { isoOf } from '../time';
@@ -52,7 +52,7 @@ export function contactsCsv(contacts: readonly Contact[], settings: Settings, no
       lastImpression(c),
       iso(c.lastTouchAt),
       days === null ? 'never' : String(days),
-      { number: formatGoodwill(goodwillNow(c, now)) },
+      { number: goodwillDecimal(goodwillNow(c, now)) },
       nudgeFor(c, settings, now)?.reason ?? '',
       String(c.touchCount),
       c.notes ?? '',

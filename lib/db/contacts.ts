@@ -1,14 +1,17 @@
 import * as v from 'valibot';
 import { nudgeIndex, EMPTY_SUMMARY } from '../impressions';
+import { mergeFields, pickFields, withFields } from '../contact-fields';
 import {
+  ContactFieldsSchema,
   describeIssues,
   identityKeys,
   type Contact,
+  type ContactFields,
   type IdentityKey,
   type Settings,
 } from '../model';
 import type { LastImpressionDb } from './database';
-import { ContactFieldsSchema, nudgeChangeSchema, type ContactFields } from './inputs';
+import { nudgeChangeSchema } from './inputs';
 import { monthsOfContact, putTouches, removeTouches } from './months';
 import { forgetContactNews, moveContactNews, newsTables } from './news';
 import { getSettings } from './settings';
@@ -16,28 +19,15 @@ import { recomputeContact } from './summary';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const unique = <T>(items: readonly T[]) => [...new Set(items)];
-
 export function newContact(
   fields: ContactFields,
   settings: Settings,
   now: number,
   id: string = crypto.randomUUID(),
 ): Contact {
-  const emails = unique(fields.emails);
-  const linkedin = unique(fields.linkedin);
   const contact: Contact = {
+    ...withFields({}, fields),
     id,
-    name: fields.name,
-    emails,
-    linkedin,
-    identities: identityKeys({ emails, linkedin }),
-    tags: unique(fields.tags ?? []),
-    ...(fields.company ? { company: fields.company } : {}),
-    ...(fields.headline ? { headline: fields.headline } : {}),
-    ...(fields.notes ? { notes: fields.notes } : {}),
-    ...(fields.cadenceDays !== undefined ? { cadenceDays: fields.cadenceDays } : {}),
-    ...(fields.excludeFromNudges ? { excludeFromNudges: true } : {}),
     ...EMPTY_SUMMARY,
     halfLifeDays: settings.halfLifeDays,
     dueAt: -1,
@@ -99,21 +89,10 @@ export async function updateContact(
     const existing = await db.contacts.get(id);
     if (!existing) return { ok: false as const, error: 'That contact no longer exists' };
     const settings = await getSettings(db);
-    const fresh = newContact(parsed.output, settings, existing.createdAt, id);
-    const taken = await takenIdentities(db, fresh.identities, id);
+    // Only the contact's own fields change: its summary, snooze and anything else stored stay.
+    const next: Contact = { ...withFields(existing, parsed.output), updatedAt: now };
+    const taken = await takenIdentities(db, next.identities, id);
     if (taken.length) return { ok: false as const, error: takenMessage(taken) };
-    const next: Contact = {
-      ...fresh,
-      touchCount: existing.touchCount,
-      lastTouchAt: existing.lastTouchAt,
-      lastOutcome: existing.lastOutcome,
-      lastPositiveAt: existing.lastPositiveAt,
-      goodwillAtLastTouch: existing.goodwillAtLastTouch,
-      halfLifeDays: existing.halfLifeDays,
-      ...(existing.snoozedUntil !== undefined ? { snoozedUntil: existing.snoozedUntil } : {}),
-      ...(existing.dismissedAt !== undefined ? { dismissedAt: existing.dismissedAt } : {}),
-      updatedAt: now,
-    };
     Object.assign(next, nudgeIndex(next, settings));
     await db.contacts.put(next);
     return { ok: true as const, value: next };
@@ -190,18 +169,10 @@ export async function mergeContacts(
         'new-ids',
       );
       await moveContactNews(db, fromId, intoId);
-      const joined: Contact = {
-        ...into,
-        emails: unique([...into.emails, ...from.emails]),
-        linkedin: unique([...into.linkedin, ...from.linkedin]),
-        tags: unique([...into.tags, ...from.tags]),
-        ...(into.company || from.company ? { company: into.company ?? from.company } : {}),
-        ...(into.headline || from.headline ? { headline: into.headline ?? from.headline } : {}),
-        ...(into.notes || from.notes
-          ? { notes: [into.notes, from.notes].filter(Boolean).join('\n\n') }
-          : {}),
-      };
-      joined.identities = identityKeys(joined);
+      // The contact merged into wins where both say something; notes are kept from both.
+      const fields = mergeFields(pickFields(into), pickFields(from), 'existing');
+      const notes = [into.notes, from.notes].filter(Boolean).join('\n\n');
+      const joined: Contact = withFields(into, { ...fields, ...(notes ? { notes } : {}) });
       await db.contacts.delete(fromId);
       const merged = await recomputeContact(db, joined, await getSettings(db), now);
       return { ok: true as const, value: merged };
@@ -225,7 +196,8 @@ export async function setNudgeState(
   return db.transaction('rw', db.contacts, db.meta, async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;
-    const next: Contact = { ...contact, ...change };
+    // A new version of the record: a view drawn from it replaces the one before.
+    const next: Contact = { ...contact, ...change, updatedAt: now };
     Object.assign(next, nudgeIndex(next, await getSettings(db)));
     await db.contacts.put(next);
     return next;

@@ -1,16 +1,9 @@
 import * as v from 'valibot';
 import { addToSummary, nudgeIndex } from '../impressions';
-import {
-  describeIssues,
-  identityToKey,
-  touchTimeSchema,
-  type Contact,
-  type Identity,
-  type Touch,
-} from '../model';
+import { describeIssues, identityToKey, type Contact, type Identity, type Touch } from '../model';
 import { findContactByIdentity, newContact, type Result } from './contacts';
 import type { LastImpressionDb } from './database';
-import { LogTouchInputSchema, TouchPatchSchema } from './inputs';
+import { logTouchInputSchema, touchPatchSchema } from './inputs';
 import { forgetTold, newsTables, recordTold } from './news';
 import { rememberPage } from './reach';
 import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
@@ -35,13 +28,10 @@ export async function logTouch(
   input: unknown,
   now: number,
 ): Promise<Result<{ touch: Touch; contact: Contact }>> {
-  const parsed = v.safeParse(LogTouchInputSchema, input);
+  const parsed = v.safeParse(logTouchInputSchema(now), input);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
   const data = parsed.output;
   const at = data.at ?? now;
-  const time = v.safeParse(touchTimeSchema(now), at);
-  if (!time.success) return { ok: false, error: describeIssues(time.issues) };
-  if (!data.contactId && !data.identity) return { ok: false, error: 'Say who the touch was with' };
 
   return db.transaction(
     'rw',
@@ -101,13 +91,9 @@ export async function editTouch(
   patch: unknown,
   now: number,
 ): Promise<Result<Touch>> {
-  const parsed = v.safeParse(TouchPatchSchema, patch);
+  const parsed = v.safeParse(touchPatchSchema(now), patch);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
   const data = parsed.output;
-  if (data.at !== undefined) {
-    const time = v.safeParse(touchTimeSchema(now), data.at);
-    if (!time.success) return { ok: false, error: describeIssues(time.issues) };
-  }
   return db.transaction(
     'rw',
     [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],

@@ -4,8 +4,10 @@ import type { LastImpressionDb } from '../db/database';
 import { searchContacts } from '../db/search';
 import { deleteTouch, logTouch } from '../db/touches';
 import { identityToKey } from '../identity';
+import { pickFields } from '../contact-fields';
 import type { Person, Screen, SiteId } from '../messages';
-import type { Channel, Contact, Outcome } from '../model';
+import type { Channel, Outcome } from '../model';
+import { snoozeUntil, type SnoozeChoice } from '../snooze';
 import type { PanelStore } from './store';
 
 /** The rules refused the input: its message is already in words. */
@@ -17,20 +19,6 @@ export const UNDO_MS = 10_000;
 export function companyFromHeadline(headline: string | undefined): string | undefined {
   const match = headline ? / (?:at|@) ([^|·,]{2,80})$/u.exec(headline.trim()) : null;
   return match?.[1]?.trim() || undefined;
-}
-
-function fieldsOf(c: Contact) {
-  return {
-    name: c.name,
-    emails: c.emails,
-    linkedin: c.linkedin,
-    tags: c.tags,
-    ...(c.company ? { company: c.company } : {}),
-    ...(c.headline ? { headline: c.headline } : {}),
-    ...(c.notes ? { notes: c.notes } : {}),
-    ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
-    ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
-  };
 }
 
 /** What the after-send prompt logs with, instead of the form's channel and note. */
@@ -151,8 +139,12 @@ export function createActions({
       }
     },
 
-    snooze: (contactId: string, until: number) =>
-      guarded(() => setNudgeState(db, contactId, { snoozedUntil: until }, Date.now())),
+    /** The same rule as the popup's: the snooze ends at the start of the day it names. */
+    snooze: (contactId: string, choice: SnoozeChoice) =>
+      guarded(() => {
+        const at = now();
+        return setNudgeState(db, contactId, { snoozedUntil: snoozeUntil(choice, at) }, at);
+      }),
 
     search: (query: string) => searchContacts(db, query),
 
@@ -170,7 +162,7 @@ export function createActions({
           db,
           contact.id,
           {
-            ...fieldsOf(contact),
+            ...pickFields(contact),
             ...(addHeadline ? { headline: person.headline } : {}),
             ...(addCompany ? { company } : {}),
           },

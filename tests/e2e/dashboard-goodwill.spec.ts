@@ -1,25 +1,20 @@
 import { expect, test } from './fixtures';
-import { importBackupOnDashboard } from './helpers';
-import { makeBackup } from '../support/backups';
+import { dashboardWith } from './helpers';
 
 test('goodwill reads the same in the contacts table, the contact page and the popup, and explains itself on hover and focus', async ({
   openExtensionPage,
 }) => {
-  const page = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    page,
-    makeBackup(Date.now(), [
-      {
-        name: 'Grace Hopper',
-        email: 'grace@navy.mil',
-        touches: [
-          { daysAgo: 30, outcome: 'negative' },
-          { daysAgo: 3, outcome: 'positive', goodNews: true },
-          { daysAgo: 1, outcome: 'negative' },
-        ],
-      },
-    ]),
-  );
+  const page = await dashboardWith(openExtensionPage, [
+    {
+      name: 'Grace Hopper',
+      email: 'grace@navy.mil',
+      touches: [
+        { daysAgo: 30, outcome: 'negative' },
+        { daysAgo: 3, outcome: 'positive', goodNews: true },
+        { daysAgo: 1, outcome: 'negative' },
+      ],
+    },
+  ]);
   await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
   const row = page.getByTestId('li-contact-row').filter({ hasText: 'Grace Hopper' });
   // 2·0.5^(3/30) − 0.5^(1/30) − 0.5 ≈ 0.38

@@ -1,8 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { expect, test } from './fixtures';
-import { importBackupOnDashboard, wakeWorker } from './helpers';
-import { makeBackup } from '../support/backups';
+import { wakeWorker, dashboardWith } from './helpers';
 import { DEFAULT_SETTINGS } from '../../lib/model';
 
 type Chrome = typeof browser;
@@ -59,22 +58,18 @@ test('the digest alarm is registered once and sends one notification a day for d
   context,
   openExtensionPage,
 }) => {
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        touches: [{ daysAgo: 20, outcome: 'positive' }],
-      },
-      {
-        name: 'Grace Hopper',
-        email: 'grace@navy.mil',
-        touches: [{ daysAgo: 1, outcome: 'negative' }],
-      },
-    ]),
-  );
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      touches: [{ daysAgo: 20, outcome: 'positive' }],
+    },
+    {
+      name: 'Grace Hopper',
+      email: 'grace@navy.mil',
+      touches: [{ daysAgo: 1, outcome: 'negative' }],
+    },
+  ]);
   await expect(dashboard.getByRole('status')).toContainText('Imported 2 contacts');
   // The test may run on a weekend, when the default settings send no digest.
   await dashboard.evaluate(

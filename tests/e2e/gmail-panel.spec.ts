@@ -1,7 +1,12 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, serveHtml, test } from './fixtures';
-import { importBackupOnDashboard, openDetails, panelFrame, storedContact } from './helpers';
-import { makeBackup } from '../support/backups';
+import { expect, test } from './fixtures';
+import {
+  openDetails,
+  panelFrame,
+  storedContact,
+  dashboardWith,
+  openGmail,
+  expectOutcome,
+} from './helpers';
 import {
   composePage,
   fullPageThreadPage,
@@ -27,18 +32,6 @@ const CONVERSATION: Message[] = [
   { from: ADA, to: [USER, GRACE] },
 ];
 
-/** Serves whatever `page()` returns at every Gmail address, so a test can change the page. */
-async function serveGmail(context: BrowserContext, html: () => string): Promise<void> {
-  await serveHtml(context, 'https://mail.google.com/**', html);
-}
-
-async function openGmail(context: BrowserContext, html: string, url = THREAD_URL): Promise<Page> {
-  await serveGmail(context, () => html);
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
-
 test('the full-page thread shows the most recent other sender, and the switcher the others', async ({
   context,
 }) => {
@@ -53,10 +46,7 @@ test('the full-page thread shows the most recent other sender, and the switcher 
     .getByRole('radio', { name: /Grace Hopper/ })
     .check();
   await expect(contact).toContainText('grace@navy.mil');
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'none',
-  );
+  await expectOutcome(page, 'none');
   await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
     'data-days',
     'never',
@@ -99,10 +89,7 @@ test('logging positive by Call shows at once, survives a reload, and Undo remove
   await panelFrame(page).getByRole('radio', { name: 'Call' }).check();
   await panelFrame(page).getByRole('button', { name: 'Log positive' }).click();
 
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(page, 'positive');
   await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
     'data-days',
     '0',
@@ -114,25 +101,16 @@ test('logging positive by Call shows at once, survives a reload, and Undo remove
   );
 
   await page.reload();
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(page, 'positive');
   await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
     'data-days',
     '0',
   );
 
   await panelFrame(page).getByRole('button', { name: 'Log negative' }).click();
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'negative',
-  );
+  await expectOutcome(page, 'negative');
   await panelFrame(page).getByRole('button', { name: 'Undo' }).click();
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(page, 'positive');
   await expect(panelFrame(page).getByRole('button', { name: 'Undo' })).toHaveCount(0);
 });
 
@@ -147,10 +125,7 @@ test('viewing a thread stores nothing; the first log creates the contact with th
   expect((await get()).data).toBeNull();
 
   await panelFrame(page).getByRole('button', { name: 'Log neutral' }).click();
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'neutral',
-  );
+  await expectOutcome(page, 'neutral');
   expect((await get()).data?.contact.name).toBe('Ada Lovelace');
 });
 
@@ -164,31 +139,24 @@ test('a backup imported on the dashboard shows live: 12 days since the last posi
     'never',
   );
 
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        touches: [
-          { daysAgo: 20, outcome: 'negative' },
-          { daysAgo: 12, outcome: 'positive', note: 'Signed the renewal' },
-          { daysAgo: 5, outcome: 'neutral' },
-        ],
-      },
-    ]),
-  );
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      touches: [
+        { daysAgo: 20, outcome: 'negative' },
+        { daysAgo: 12, outcome: 'positive', note: 'Signed the renewal' },
+        { daysAgo: 5, outcome: 'neutral' },
+      ],
+    },
+  ]);
   await expect(dashboard.getByRole('status')).toContainText('Imported 1 contacts and 3 touches');
 
   await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
     'data-days',
     '12',
   );
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'neutral',
-  );
+  await expectOutcome(page, 'neutral');
   await openDetails(page);
   await expect(panelFrame(page).getByRole('region', { name: 'Recent touches' })).toContainText(
     'Signed the renewal',
@@ -249,25 +217,18 @@ test('hostile names and notes render as text', async ({ context, openExtensionPa
     .getByLabel('Note for the next log (optional)')
     .fill(`${hostile}\n${longNote}`);
   await panelFrame(page).getByRole('button', { name: 'Log positive' }).click();
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(page, 'positive');
   const recent = panelFrame(page).getByRole('region', { name: 'Recent touches' });
   await expect(recent).toContainText(hostile);
   await expect(recent).toContainText(rtl);
 
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: `${hostile} ${rtl}`,
-        email: 'eve@example.com',
-        touches: [{ daysAgo: 1, outcome: 'negative', note: `${hostile} ${longNote}` }],
-      },
-    ]),
-  );
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: `${hostile} ${rtl}`,
+      email: 'eve@example.com',
+      touches: [{ daysAgo: 1, outcome: 'negative', note: `${hostile} ${longNote}` }],
+    },
+  ]);
   await dashboard.close();
   const second = await openGmail(
     context,
@@ -292,16 +253,10 @@ test('a touch logged in another tab appears live', async ({ context }) => {
   const first = await openGmail(context, html);
   const second = await context.newPage();
   await second.goto(THREAD_URL);
-  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'none',
-  );
+  await expectOutcome(second, 'none');
 
   await panelFrame(first).getByRole('button', { name: 'Log negative' }).click();
-  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'negative',
-  );
+  await expectOutcome(second, 'negative');
   await expect(panelFrame(second).getByTestId('li-goodwill')).toContainText('overdrawn');
 });
 
@@ -309,14 +264,8 @@ test('the panel keeps working after the service worker is stopped', async ({ con
   const first = await openGmail(context, fullPageThreadPage('Outage', CONVERSATION));
   const second = await context.newPage();
   await second.goto(THREAD_URL);
-  await expect(panelFrame(first).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'none',
-  );
-  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'none',
-  );
+  await expectOutcome(first, 'none');
+  await expectOutcome(second, 'none');
 
   const cdp = await context.newCDPSession(first);
   const stopped = new Promise<void>((resolve) => {
@@ -332,14 +281,8 @@ test('the panel keeps working after the service worker is stopped', async ({ con
 
   // The click wakes the worker; the other tab's port reconnects and keeps updating.
   await panelFrame(first).getByRole('button', { name: 'Log positive' }).click();
-  await expect(panelFrame(first).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
-  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(first, 'positive');
+  await expectOutcome(second, 'positive');
 });
 
 test('Details open on request and close on Escape; Hide is remembered after a reload', async ({

@@ -1,5 +1,8 @@
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
 import type { Backup } from '../../lib/backup/format';
+import { makeBackup, type SampleContact } from '../support/backups';
+import { fullPageThreadPage, THREAD_URL, type Message } from '../support/gmail-pages';
+import { serveHtml } from './fixtures';
 import type { Contact, Touch } from '../../lib/model';
 import type { browser } from 'wxt/browser';
 
@@ -24,6 +27,37 @@ export async function importBackupOnDashboard(page: Page, backup: Backup | strin
   await expect(page.getByRole('status')).toHaveText(/Imported|Nothing was imported/, {
     timeout: 300_000,
   });
+}
+
+/** Opens the dashboard and imports these people (a backup made for now), as a user would. */
+export async function dashboardWith(
+  openExtensionPage: (file: string) => Promise<Page>,
+  people: SampleContact[],
+): Promise<Page> {
+  const dashboard = await openExtensionPage('dashboard.html');
+  await importBackupOnDashboard(dashboard, makeBackup(Date.now(), people));
+  return dashboard;
+}
+
+/** Serves `html` at every Gmail address (a function: read afresh on each load) and opens `url`. */
+export async function openGmail(
+  context: BrowserContext,
+  html: string | (() => string),
+  url = THREAD_URL,
+): Promise<Page> {
+  await serveHtml(context, 'https://mail.google.com/**', html);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** A full-page Gmail thread of these messages, served and opened in a new tab. */
+export function openGmailThread(
+  context: BrowserContext,
+  subject: string,
+  messages: Message[],
+): Promise<Page> {
+  return openGmail(context, fullPageThreadPage(subject, messages));
 }
 
 /**
@@ -82,6 +116,14 @@ export async function wakeWorker(page: Page): Promise<void> {
 /** The panel: an extension page framed in the host page, reached the way a user's clicks are. */
 export function panelFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Last Impression"]');
+}
+
+/** The panel in `page` shows this last impression (`data-outcome`: positive … none). */
+export async function expectOutcome(page: Page, outcome: string): Promise<void> {
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    outcome,
+  );
 }
 
 /** Opens the panel's details drawer (participants, note, recent touches), as a user would. */

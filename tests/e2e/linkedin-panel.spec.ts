@@ -7,8 +7,7 @@ import {
   sharedFixture,
   test,
 } from './fixtures';
-import { importBackupOnDashboard, openDetails, panelFrame, storedContact } from './helpers';
-import { makeBackup } from '../support/backups';
+import { openDetails, panelFrame, storedContact, dashboardWith, expectOutcome } from './helpers';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
 const ROB_URL = 'https://www.linkedin.com/in/robertkcheung/';
@@ -63,10 +62,7 @@ test('a profile shows its person, not the viewer or a minimized chat bubble', as
   await expect(
     panelFrame(page).getByRole('radiogroup', { name: 'Channel' }).getByRole('radio'),
   ).toHaveCount(5);
-  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'none',
-  );
+  await expectOutcome(page, 'none');
 });
 
 test('the messaging page shows the other participant by name, never by a raw id path', async ({
@@ -135,18 +131,14 @@ test.fixme('one contact across email and LinkedIn: touches logged on either show
   context,
   openExtensionPage,
 }) => {
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: 'Robert Cheung',
-        email: 'rob@substrate.example',
-        touches: [{ daysAgo: 30, outcome: 'neutral' }],
-      },
-      { name: 'Roberta Other', email: 'roberta@example.com', touches: [] },
-    ]),
-  );
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: 'Robert Cheung',
+      email: 'rob@substrate.example',
+      touches: [{ daysAgo: 30, outcome: 'neutral' }],
+    },
+    { name: 'Roberta Other', email: 'roberta@example.com', touches: [] },
+  ]);
   await expect(dashboard.getByRole('status')).toContainText('Imported 2 contacts');
 
   const linkedin = await open(context, ROB_URL);
@@ -171,15 +163,9 @@ test.fixme('one contact across email and LinkedIn: touches logged on either show
   await search.press('Enter');
 
   await expect(panelFrame(linkedin).getByTestId('li-contact')).toContainText('Robert Cheung');
-  await expect(panelFrame(linkedin).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'neutral',
-  );
+  await expectOutcome(linkedin, 'neutral');
   await panelFrame(linkedin).getByRole('button', { name: 'Log positive' }).click();
-  await expect(panelFrame(linkedin).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(linkedin, 'positive');
 
   await serveHtml(
     context,
@@ -190,10 +176,7 @@ test.fixme('one contact across email and LinkedIn: touches logged on either show
   );
   const gmail = await open(context, THREAD_URL);
   await expect(panelFrame(gmail).getByTestId('li-contact')).toContainText('rob@substrate.example');
-  await expect(panelFrame(gmail).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(gmail, 'positive');
   await expect(panelFrame(gmail).getByTestId('li-days-since-positive')).toHaveAttribute(
     'data-days',
     '0',
@@ -204,8 +187,5 @@ test.fixme('one contact across email and LinkedIn: touches logged on either show
   );
 
   await panelFrame(gmail).getByRole('button', { name: 'Log negative' }).click();
-  await expect(panelFrame(linkedin).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'negative',
-  );
+  await expectOutcome(linkedin, 'negative');
 });

@@ -1,6 +1,5 @@
 import { expect, test } from './fixtures';
-import { importBackupOnDashboard } from './helpers';
-import { makeBackup } from '../support/backups';
+import { dashboardWith } from './helpers';
 
 test('backups are easy to keep: the popup reminds when touches were never exported, and exports in one click', async ({
   openExtensionPage,
@@ -9,17 +8,13 @@ test('backups are easy to keep: the popup reminds when touches were never export
   await expect(popup.getByRole('heading', { name: 'Today' })).toBeVisible();
   await expect(popup.getByTestId('li-backup-reminder')).toHaveCount(0);
 
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        touches: [{ daysAgo: 3, outcome: 'positive' }],
-      },
-    ]),
-  );
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      touches: [{ daysAgo: 3, outcome: 'positive' }],
+    },
+  ]);
   await expect(dashboard.getByRole('status')).toContainText('Imported 1 contacts');
 
   const reminder = popup.getByTestId('li-backup-reminder');

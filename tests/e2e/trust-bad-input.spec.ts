@@ -1,5 +1,5 @@
 import { expect, serveHtml, test } from './fixtures';
-import { openDetails, panelFrame } from './helpers';
+import { openDetails, panelFrame, expectOutcome } from './helpers';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
 test('Bad input: hostile names and notes render as text in the Gmail panel and the dashboard', async ({
@@ -21,10 +21,7 @@ test('Bad input: hostile names and notes render as text in the Gmail panel and t
   const noteBox = panelFrame(gmail).getByRole('textbox').first();
   await noteBox.fill(note);
   await panelFrame(gmail).getByRole('button', { name: 'Log neutral' }).click();
-  await expect(panelFrame(gmail).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'neutral',
-  );
+  await expectOutcome(gmail, 'neutral');
   const panel = panelFrame(gmail).getByTestId('li-panel');
   await expect(panel).toContainText('<script>window.__pwned=2</script>');
   await expect(panel.locator('img, script')).toHaveCount(0);

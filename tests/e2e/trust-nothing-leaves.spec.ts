@@ -1,6 +1,6 @@
 import type { BrowserContext, Request } from '@playwright/test';
 import { expect, serveHtml, test } from './fixtures';
-import { importBackupOnDashboard, panelFrame } from './helpers';
+import { importBackupOnDashboard, panelFrame, expectOutcome } from './helpers';
 import { makeBackup } from '../support/backups';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
@@ -103,10 +103,7 @@ test('Nothing leaves the machine: import, export, the Gmail panel and a log, Lin
   const linkedin = await context.newPage();
   await linkedin.goto(LINKEDIN_URL);
   await expect(panelFrame(linkedin).getByTestId('li-contact')).toContainText('Ada Lovelace');
-  await expect(panelFrame(linkedin).getByTestId('li-last-impression')).toHaveAttribute(
-    'data-outcome',
-    'positive',
-  );
+  await expectOutcome(linkedin, 'positive');
 
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByRole('heading', { name: 'Last Impression' })).toBeVisible();

@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, serveHtml, test } from './fixtures';
-import { importBackupOnDashboard, openDetails, panelFrame, storedData } from './helpers';
-import { makeBackup } from '../support/backups';
-import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
+import { expect, test } from './fixtures';
+import { openDetails, panelFrame, storedData, dashboardWith, openGmailThread } from './helpers';
+import { USER } from '../support/gmail-pages';
 
 const ADA = { email: 'ada@example.com', name: 'Ada Lovelace' };
 const ADA_NOTE = 'Ada secret: renewal at risk';
@@ -88,31 +87,21 @@ test("Pages can't reach the data: a hostile Gmail page reads nothing of the pane
   extensionId,
   openExtensionPage,
 }) => {
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: 'Ada Lovelace',
-        email: ADA.email,
-        touches: [{ daysAgo: 3, outcome: 'positive', note: ADA_NOTE }],
-      },
-      {
-        name: 'Vic Tim',
-        email: 'victim@example.com',
-        touches: [{ daysAgo: 2, outcome: 'negative', note: VICTIM_NOTE }],
-      },
-    ]),
-  );
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: 'Ada Lovelace',
+      email: ADA.email,
+      touches: [{ daysAgo: 3, outcome: 'positive', note: ADA_NOTE }],
+    },
+    {
+      name: 'Vic Tim',
+      email: 'victim@example.com',
+      touches: [{ daysAgo: 2, outcome: 'negative', note: VICTIM_NOTE }],
+    },
+  ]);
   const before = await storedData(dashboard);
 
-  await serveHtml(
-    context,
-    'https://mail.google.com/**',
-    fullPageThreadPage('Renewal', [{ from: ADA, to: [USER] }]),
-  );
-  const gmail = await context.newPage();
-  await gmail.goto(THREAD_URL);
+  const gmail = await openGmailThread(context, 'Renewal', [{ from: ADA, to: [USER] }]);
   const panel = panelFrame(gmail);
   await expect(panel.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
   await openDetails(gmail);
@@ -152,13 +141,7 @@ test("Pages can't reach the data: a copy of the panel a page script embeds shows
   context,
   extensionId,
 }) => {
-  await serveHtml(
-    context,
-    'https://mail.google.com/**',
-    fullPageThreadPage('Renewal', [{ from: ADA, to: [USER] }]),
-  );
-  const gmail = await context.newPage();
-  await gmail.goto(THREAD_URL);
+  const gmail = await openGmailThread(context, 'Renewal', [{ from: ADA, to: [USER] }]);
   await expect(panelFrame(gmail).getByTestId('li-contact')).toContainText('Ada Lovelace');
 
   // An invisible copy over a decoy button, offered every token shape the page can make up.
@@ -184,13 +167,7 @@ test("Pages can't reach the data: the panel comes back after the page removes it
   context,
   extensionId,
 }) => {
-  await serveHtml(
-    context,
-    'https://mail.google.com/**',
-    fullPageThreadPage('Renewal', [{ from: ADA, to: [USER] }]),
-  );
-  const gmail = await context.newPage();
-  await gmail.goto(THREAD_URL);
+  const gmail = await openGmailThread(context, 'Renewal', [{ from: ADA, to: [USER] }]);
   const panel = panelFrame(gmail);
   await expect(panel.getByTestId('li-contact')).toContainText('Ada Lovelace');
 

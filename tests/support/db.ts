@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { LastImpressionDb } from '../../lib/db/database';
 import { removeTouches } from '../../lib/db/months';
@@ -31,4 +32,26 @@ export async function clearTouches(db: LastImpressionDb): Promise<void> {
 /** Removes touches behind the operations' back (no summary recompute). */
 export async function deleteTouchRecords(db: LastImpressionDb, ids: string[]): Promise<void> {
   await db.transaction('rw', [db.touchMonths, db.touchIds], () => removeTouches(db, ids));
+}
+
+/** A fresh database per call, each closed after the test that opened it. */
+export function useTestDbs(): () => LastImpressionDb {
+  const open: LastImpressionDb[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  return () => {
+    const db = makeTestDb();
+    open.push(db);
+    return db;
+  };
+}
+
+/** The value of an operation's Result, or the test fails with its error. */
+export async function must<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../lib/backup/export';
 import type { Backup } from '../../lib/backup/format';
 import { importBackupText } from '../../lib/backup/import';
@@ -8,28 +8,14 @@ import { logTouch } from '../../lib/db/touches';
 import { goodwillBalance, goodwillNow } from '../../lib/impressions';
 import { emailKey, linkedinKey, type Contact } from '../../lib/model';
 import { makeBackup } from '../support/backups';
-import { dumpDb, makeTestDb } from '../support/db';
+import { dumpDb, must, useTestDbs } from '../support/db';
 import { countTouches } from '../../lib/db/queries';
 import { touchesOfContact } from '../../lib/db/months';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
 
-const open: LastImpressionDb[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-function newDb() {
-  const db = makeTestDb();
-  open.push(db);
-  return db;
-}
-
-async function must<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: string }>) {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
+const newDb = useTestDbs();
 
 /** A database filled the way a user would: every optional field, several sources. */
 async function filled(db: LastImpressionDb) {

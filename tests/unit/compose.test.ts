@@ -169,7 +169,7 @@ describe('the compose warning', () => {
   });
   it('names an overdrawn balance after a neutral touch, and says nothing for a healthy contact', () => {
     expect(composeWarning({ ...base, lastOutcome: 'neutral' }, undefined, NOW)).toMatch(
-      /^Goodwill overdrawn \(-0\.9\)/,
+      /^Goodwill overdrawn \(−0\.9\)/,
     );
     expect(
       composeWarning({ ...base, lastOutcome: 'positive', goodwillAtLastTouch: 1 }, undefined, NOW),

@@ -41,7 +41,7 @@ describe('a row of the contacts table', () => {
       ),
     );
     expect(cells.slice(0, 5)).toEqual(['Gracerepair', 'Acme', 'grace@x.co', 'negative', '20 days']);
-    expect(cells[5]).toMatch(/^-\d+\.\d · overdrawn$/);
+    expect(cells[5]).toMatch(/^−\d+\.\d · overdrawn$/);
     expect(cells[6]).toMatch(/^2026-03-09 \d\d:\d\d$/);
     expect(screen.getByText('repair').getAttribute('title')).toBe('repair');
   });

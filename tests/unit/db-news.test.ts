@@ -84,6 +84,22 @@ async function setUp() {
   return { ada, grace, alan, news };
 }
 
+/** A positive touch that brought `newsId`, logged from the popup by email unless told otherwise. */
+function tell(
+  contactId: string,
+  newsId: string,
+  options: { channel?: 'call'; source?: 'dashboard'; at?: number } = {},
+  now = NOW,
+) {
+  return ok(
+    logTouch(
+      db,
+      { contactId, channel: 'email', outcome: 'positive', newsId, source: 'popup', ...options },
+      now,
+    ),
+  );
+}
+
 async function standing(newsId: string) {
   const s = (await newsStandings(db)).find((x) => x.item.id === newsId);
   if (!s) throw new Error('no such news');
@@ -111,19 +127,7 @@ describe('the good-news bank', () => {
       audience: ['Ada Lovelace', 'Grace Hopper'],
       told: [],
     });
-    const { touch } = await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
+    const { touch } = await tell(ada.id, news.id);
     expect(touch.newsId).toBe(news.id);
     expect(touch.goodNews).toBe(true);
     expect(await standing(news.id)).toEqual({
@@ -131,37 +135,13 @@ describe('the good-news bank', () => {
       told: ['Ada Lovelace'],
     });
     // A second touch with the same news still counts one person once.
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'call',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW + 1,
-      ),
-    );
+    await tell(ada.id, news.id, { channel: 'call' }, NOW + 1);
     expect((await standing(news.id)).told).toEqual(['Ada Lovelace']);
   });
 
   it('told follows the touch: delete, undo, and an edit that drops the good news', async () => {
     const { grace, news } = await setUp();
-    const { touch } = await ok(
-      logTouch(
-        db,
-        {
-          contactId: grace.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'dashboard',
-        },
-        NOW,
-      ),
-    );
+    const { touch } = await tell(grace.id, news.id, { source: 'dashboard' });
     const removed = await deleteTouch(db, touch.id, NOW);
     expect((await standing(news.id)).told).toEqual([]);
     await restoreTouch(db, removed!, NOW);
@@ -173,81 +153,41 @@ describe('the good-news bank', () => {
 
   it('a news id nobody stores is dropped from the touch, which is still logged', async () => {
     const { ada } = await setUp();
-    const { touch } = await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: crypto.randomUUID(),
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
+    const { touch } = await tell(ada.id, crypto.randomUUID());
     expect(touch.newsId).toBeUndefined();
     expect(await db.told.count()).toBe(0);
   });
 
-  it('merging two contacts keeps who was told and who is named', async () => {
-    const { ada, alan, news } = await setUp();
-    await ok(editNews(db, news.id, { ...news, audience: [{ kind: 'contact', id: alan.id }] }, NOW));
+  type People = Awaited<ReturnType<typeof setUp>>;
+  it.each<[string, keyof People, (p: People) => Promise<unknown>, string[]]>([
+    [
+      'merging Alan into Ada keeps who was told and who is named',
+      'alan',
+      ({ ada, alan }) => ok(mergeContacts(db, ada.id, alan.id, NOW)),
+      ['Ada Lovelace'],
+    ],
+    [
+      'deleting Grace forgets what she was told and names her nowhere',
+      'grace',
+      ({ grace }) => deleteContact(db, grace.id),
+      [],
+    ],
+  ])('%s', async (_, who, change, after) => {
+    const people = await setUp();
+    const { news } = people;
+    const person = people[who] as { id: string };
     await ok(
-      logTouch(
-        db,
-        {
-          contactId: alan.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
+      editNews(db, news.id, { ...news, audience: [{ kind: 'contact', id: person.id }] }, NOW),
     );
-    await ok(mergeContacts(db, ada.id, alan.id, NOW));
-    expect(await standing(news.id)).toEqual({ audience: ['Ada Lovelace'], told: ['Ada Lovelace'] });
-  });
-
-  it('deleting a contact forgets what they were told and names them nowhere', async () => {
-    const { grace, news } = await setUp();
-    await ok(
-      editNews(db, news.id, { ...news, audience: [{ kind: 'contact', id: grace.id }] }, NOW),
-    );
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: grace.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
-    await deleteContact(db, grace.id);
-    expect(await db.told.count()).toBe(0);
-    expect((await db.news.get(news.id))?.audience).toEqual([]);
+    await tell(person.id, news.id);
+    await change(people);
+    expect(await standing(news.id)).toEqual({ audience: after, told: after });
+    expect(await db.told.count()).toBe(after.length);
   });
 
   it('edit and delete undo exactly; a deleted item leaves no touch pointing at it', async () => {
     const { ada, news } = await setUp();
-    const { touch } = await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
+    const { touch } = await tell(ada.id, news.id);
     const { before } = await ok(editNews(db, news.id, { ...news, headline: 'Renamed' }, NOW + 1));
     expect((await db.news.get(news.id))?.headline).toBe('Renamed');
     await putNews(db, before);
@@ -272,78 +212,41 @@ describe('the good-news bank', () => {
     };
     expect((await due(ada.id))?.headline).toBe('CSV export shipped');
     expect(await due(alan.id)).toBeUndefined();
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-          at: NOW - 30 * DAY,
-        },
-        NOW,
-      ),
-    );
+    await tell(ada.id, news.id, { at: NOW - 30 * DAY });
     expect(await due(ada.id)).toBeUndefined();
   });
 
   it('remembers the Gmail account and thread of the page a touch was logged on', async () => {
     const { ada } = await setUp();
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'neutral',
-          source: 'gmail',
-          pageUrl: 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq',
-        },
-        NOW,
-      ),
-    );
+    const logOn = (pageUrl: string, at = NOW) =>
+      ok(
+        logTouch(
+          db,
+          { contactId: ada.id, channel: 'email', outcome: 'neutral', source: 'gmail', at, pageUrl },
+          NOW,
+        ),
+      );
+    await logOn('https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq');
     expect(await reachOf(db, ada.id)).toMatchObject({
       gmailAccount: 2,
       gmailThreadUrl: 'https://mail.google.com/mail/u/2/#all/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq',
     });
     // An older log never overwrites the newer page.
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'neutral',
-          source: 'gmail',
-          at: NOW - DAY,
-          pageUrl: 'https://mail.google.com/mail/u/0/#inbox',
-        },
-        NOW,
-      ),
-    );
+    await logOn('https://mail.google.com/mail/u/0/#inbox', NOW - DAY);
     expect((await reachOf(db, ada.id))?.gmailAccount).toBe(2);
   });
 });
 
 describe('backups carry the news (format version 2)', () => {
+  /** Ada was told the news; the backup exported after it. */
+  async function toldAndExported() {
+    const people = await setUp();
+    const { touch } = await tell(people.ada.id, people.news.id);
+    return { ...people, touch, backup: await exportBackup(db, NOW) };
+  }
+
   it('an export and import into an empty database bring back news, links and told counts', async () => {
-    const { ada, news } = await setUp();
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
-    const backup = await exportBackup(db, NOW);
+    const { news, backup } = await toldAndExported();
     expect(backup.version).toBe(2);
     expect(backup.news).toHaveLength(1);
     expect(backup.touches.filter((t) => t.newsId === news.id)).toHaveLength(1);
@@ -360,21 +263,7 @@ describe('backups carry the news (format version 2)', () => {
   });
 
   it('a version 1 file still imports, and does not erase the news its touches already carry', async () => {
-    const { ada, news } = await setUp();
-    const { touch } = await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
-    const v2 = await exportBackup(db, NOW);
+    const { news, touch, backup: v2 } = await toldAndExported();
     const v1 = {
       ...v2,
       version: 1,
@@ -399,21 +288,7 @@ describe('backups carry the news (format version 2)', () => {
   });
 
   it('refuses a file whose touch names news the file does not hold, naming the record', async () => {
-    const { ada, news } = await setUp();
-    await ok(
-      logTouch(
-        db,
-        {
-          contactId: ada.id,
-          channel: 'email',
-          outcome: 'positive',
-          newsId: news.id,
-          source: 'popup',
-        },
-        NOW,
-      ),
-    );
-    const backup = await exportBackup(db, NOW);
+    const { backup } = await toldAndExported();
     const broken = { ...backup, news: [] };
     const r = await importBackupText(makeTestDb(), JSON.stringify(broken), NOW);
     expect(r.ok).toBe(false);

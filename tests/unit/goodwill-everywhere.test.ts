@@ -38,31 +38,41 @@ function csvCell(contact: Contact): string {
   return parsed.rows[1]![GOODWILL_COLUMN]!;
 }
 
+/** [balance, what a person reads, what the CSV holds]: halves round away from zero. */
 const EDGES = [
-  [0.25, '0.3'],
-  [0.2499, '0.2'],
-  [0.2501, '0.3'],
-  [0.05, '0.1'],
-  [0.0499, '0.0'],
-  [-0.05, '0.0'],
-  [-0.0499, '0.0'],
-  [-0.0501, '-0.1'],
-  [-0.25, '-0.2'],
-  [-0.2501, '-0.3'],
-  [0.95, '1.0'],
-  [0.9999, '1.0'],
-  [-1.05, '-1.0'],
+  [0.25, '0.3', '0.3'],
+  [0.2499, '0.2', '0.2'],
+  [0.2501, '0.3', '0.3'],
+  [0.05, '0.1', '0.1'],
+  [0.0499, '0.0', '0.0'],
+  [-0.05, '−0.1', '-0.1'],
+  [-0.0499, '0.0', '0.0'],
+  [-0.0501, '−0.1', '-0.1'],
+  [-0.25, '−0.3', '-0.3'],
+  [-0.2499, '−0.2', '-0.2'],
+  [-0.2501, '−0.3', '-0.3'],
+  [0.95, '1.0', '1.0'],
+  [0.9999, '1.0', '1.0'],
+  [-1.05, '−1.1', '-1.1'],
 ] as const;
 
 describe('one number for goodwill: dashboard row, CSV cell and formatter agree', () => {
-  it.each(EDGES)('%d reads %s in every view', (balance, expected) => {
+  it.each(EDGES)('%d reads %s in every view and %s in the CSV', (balance, shown, inFile) => {
     const contact = contactAt(balance);
     const [row] = toRows([contact], DEFAULT_SETTINGS, NOW);
-    expect(formatGoodwill(balance)).toBe(expected);
-    expect(csvCell(contact)).toBe(expected);
-    expect(row!.goodwillText).toBe(`${expected} · ${goodwillWord(balance)}`);
+    expect(formatGoodwill(balance)).toBe(shown);
+    expect(csvCell(contact)).toBe(inFile);
+    expect(row!.goodwillText).toBe(`${shown} · ${goodwillWord(balance)}`);
     expect(row!.goodwillText).toBe(goodwillLabel(balance));
-    expect(row!.goodwill).toBe(Number(expected));
+    expect(row!.goodwill).toBe(Number(inFile));
+  });
+
+  it('a balance and its opposite read as mirror images', () => {
+    for (const balance of [0.05, 0.15, 0.25, 0.35, 1.05, 2.45, 0.2499, 0.7501]) {
+      expect(formatGoodwill(-balance)).toBe(
+        formatGoodwill(balance) === '0.0' ? '0.0' : `−${formatGoodwill(balance)}`,
+      );
+    }
   });
 
   it('agrees after decay too: 0.5 thirty days ago at a 30-day half-life is 0.25 today', () => {

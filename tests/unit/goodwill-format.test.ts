@@ -21,8 +21,26 @@ describe('one number for goodwill', () => {
     expect(Object.is(roundGoodwill(-0.01), -0)).toBe(false);
   });
 
+  it('rounds halves away from zero: −0.25 reads −0.3 as 0.25 reads 0.3', () => {
+    expect(formatGoodwill(-0.25)).toBe('−0.3');
+    expect(roundGoodwill(-0.25)).toBe(-0.3);
+    expect(roundGoodwill(0.25)).toBe(0.3);
+  });
+
+  it('prints a true minus sign (U+2212) in the figure, as its explanation does', () => {
+    expect(formatGoodwill(-1)).toBe('\u22121.0');
+    const explained = explainGoodwill(
+      [{ id: 'a', at: NOW - DAY, outcome: 'negative' }],
+      -1.2,
+      30,
+      NOW,
+    );
+    expect(explained.parts[0]!.text).toMatch(/^\u22121 negative, 1 day ago → \u22120\.98$/);
+    expect(formatGoodwill(explained.older)).toMatch(/^\u2212/);
+  });
+
   it('names the word with the figure', () => {
-    expect(goodwillLabel(-1)).toBe('-1.0 · overdrawn');
+    expect(goodwillLabel(-1)).toBe('−1.0 · overdrawn');
     expect(goodwillLabel(0.5)).toBe('0.5 · low');
     expect(goodwillLabel(2)).toBe('2.0 · healthy');
   });

@@ -82,6 +82,21 @@ describe('the linter holds the architecture', () => {
     expect(await restricted(use('dexie'), 'lib/db/lint-probe.ts')).toEqual([]);
   });
 
+  it('the popup and the panel borrow nothing from the dashboard', async () => {
+    for (const file of ['components/popup/LintProbe.tsx', 'components/panel/LintProbe.tsx']) {
+      for (const specifier of ['@/components/dashboard/format', '../dashboard/Timeline']) {
+        const messages = await restricted(use(specifier), file);
+        expect(messages.join('\n'), `${file} ${specifier}`).toMatch(
+          /restricted.*Popup and panel: /,
+        );
+      }
+      expect(await restricted(use('@/components/download'), file)).toEqual([]);
+    }
+    // The move of the due list into lib/db left the snooze rule pure.
+    const messages = await restricted(use('./db/database'), 'lib/snooze.ts');
+    expect(messages.join('\n')).toMatch(/restricted.*Pure rule: /);
+  });
+
   it('extension pages may read the database', async () => {
     expect(
       await restricted(use('@/lib/db/contacts'), 'components/dashboard/LintProbe.tsx'),

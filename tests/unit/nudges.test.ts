@@ -4,7 +4,8 @@ import type { LastImpressionDb } from '../../lib/db/database';
 import { saveSettings } from '../../lib/db/settings';
 import { logTouch } from '../../lib/db/touches';
 import { DEFAULT_SETTINGS, type Outcome } from '../../lib/model';
-import { dueCount, dueNudges, nextDueAt, snoozeUntil } from '../../lib/nudges';
+import { dueCount, dueNudges, nextDueAt } from '../../lib/db/nudges';
+import { snoozeUntil } from '../../lib/snooze';
 import { clearTouches, makeTestDb } from '../support/db';
 
 /** Local wall-clock times, so the rules' calendar days hold in any time zone. */

@@ -57,15 +57,42 @@ describe('page watcher', () => {
     owner.invalidate();
   });
 
-  it('follows hash changes and stops when invalidated', async () => {
-    const { changes, owner } = setup();
+  it('follows hash changes: a new thread in the hash is read with no DOM change at all', async () => {
+    history.replaceState(null, '', '#inbox');
+    const owner = fakeOwner();
+    const seen: string[] = [];
+    watchPage({
+      owner,
+      doc: document,
+      attributes: [],
+      // Gmail names the open thread in the hash; nothing in the DOM need change with it.
+      read: () => location.hash,
+      keyOf: (hash) => hash,
+      onChange: (hash) => seen.push(hash),
+    });
+    expect(seen).toEqual(['#inbox']);
+
+    const fired = new Promise((resolve) =>
+      window.addEventListener('hashchange', resolve, { once: true }),
+    );
+    location.hash = '#inbox/FMfcgzQXJWDsKmTHqGvNbDqjLtZ';
+    await fired;
+    await settle();
+    expect(seen).toEqual(['#inbox', '#inbox/FMfcgzQXJWDsKmTHqGvNbDqjLtZ']);
+    owner.invalidate();
+  });
+
+  it('stops when invalidated: neither a mutation nor a hash change is read after', async () => {
+    const { changes, owner, reads } = setup();
     document.querySelector('#who')!.remove();
     await settle();
     expect(changes.at(-1)).toBe('nobody');
     owner.invalidate();
+    const before = reads();
     document.body.replaceChildren(person('eve@example.com'));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await settle();
     expect(changes.at(-1)).toBe('nobody');
+    expect(reads()).toBe(before);
   });
 });

@@ -1,8 +1,7 @@
-import { addDays, addMonths, addWeeks, startOfDay } from 'date-fns';
-import type { LastImpressionDb } from './db/database';
-import { getSettings } from './db/settings';
-import { compareNudges, nudgeFor, REPAIR_RANK_OFFSET, type Nudge } from './impressions';
-import type { Contact } from './model';
+import type { LastImpressionDb } from './database';
+import { getSettings } from './settings';
+import { compareNudges, nudgeFor, REPAIR_RANK_OFFSET, type Nudge } from '../impressions';
+import type { Contact } from '../model';
 
 export interface DueNudge {
   nudge: Nudge;
@@ -52,15 +51,4 @@ export function dueCount(db: LastImpressionDb, now: number): Promise<number> {
 export async function nextDueAt(db: LastImpressionDb, now: number): Promise<number | null> {
   const next = await db.contacts.where('dueAt').above(now).first();
   return next?.dueAt ?? null;
-}
-
-export const SNOOZE_CHOICES = ['1 day', '1 week', '1 month'] as const;
-export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
-
-/** A snooze ends at the start of the day it names, so the nudge is back with the morning's list. */
-export function snoozeUntil(choice: SnoozeChoice, now: number): number {
-  const day = startOfDay(now);
-  if (choice === '1 day') return addDays(day, 1).getTime();
-  if (choice === '1 week') return addWeeks(day, 1).getTime();
-  return addMonths(day, 1).getTime();
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** The time the dashboard's rules run at, refreshed each minute so "days since" rolls over. */
+/** The time an extension page's rules run at, refreshed each minute so "days since" rolls over. */
 export function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

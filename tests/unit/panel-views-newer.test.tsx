@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { useViews } from '../../components/panel/use-views';
+import { getDb, type LastImpressionDb } from '../../lib/db/database';
+import { findContactByIdentity } from '../../lib/db/contacts';
+import { getSettings } from '../../lib/db/settings';
+import { deleteTouch, recentTouches } from '../../lib/db/touches';
+import { emailKey } from '../../lib/identity';
+import type { Person } from '../../lib/messages';
+import { createActions } from '../../lib/panel/actions';
+import { createPanelStore } from '../../lib/panel/store';
+import { keepNewer, type Views } from '../../lib/panel/view';
+import { makeTestDb } from '../support/db';
+import { render, screen } from '../support/ui';
+
+const ada: Person = {
+  identity: { kind: 'email', value: 'ada@example.com' },
+  key: 'email:ada@example.com',
+  name: 'Ada Lovelace',
+};
+
+let db: LastImpressionDb | undefined;
+afterEach(() => db?.close());
+
+/** The panel's actions on `target`, at the clock given. */
+function panel(target: LastImpressionDb, now: () => number) {
+  return createActions({
+    db: target,
+    store: createPanelStore(),
+    site: () => 'gmail',
+    defaultChannel: () => 'email',
+    setTimeout: () => undefined,
+    now,
+  });
+}
+
+/** What a live query would answer for Ada right now. */
+async function snapshot(target: LastImpressionDb): Promise<Views> {
+  const contact = await findContactByIdentity(target, emailKey('ada@example.com'));
+  return {
+    [ada.key]: contact
+      ? {
+          contact,
+          recent: await recentTouches(target, contact.id, 5),
+          settings: await getSettings(target),
+        }
+      : null,
+  };
+}
+
+describe('the panel keeps the newer view of a contact', () => {
+  it.each([
+    ['a millisecond apart', 1],
+    ['in the same millisecond', 0],
+  ])(
+    'two quick clicks %s: the first click’s answer, landing last, is not drawn',
+    async (_, gap) => {
+      db = makeTestDb();
+      let clock = Date.UTC(2026, 4, 20, 12);
+      const actions = panel(db, () => (clock += gap));
+      await actions.log(ada, 'negative');
+      const afterFirst = await snapshot(db);
+      await actions.log(ada, 'positive');
+      const afterSecond = await snapshot(db);
+
+      // The second click's answer is drawn, then the first's arrives late.
+      const drawn = keepNewer(keepNewer(undefined, afterSecond), afterFirst);
+      expect(drawn[ada.key]?.contact).toMatchObject({ touchCount: 2, lastOutcome: 'positive' });
+      expect(drawn[ada.key]?.recent).toHaveLength(2);
+      // In order, each answer replaces the one before.
+      expect(keepNewer(afterFirst, afterSecond)).toBe(afterSecond);
+    },
+  );
+
+  it('an undo is newer though it counts fewer touches', async () => {
+    db = makeTestDb();
+    let clock = Date.UTC(2026, 4, 20, 12);
+    const actions = panel(db, () => (clock += 1000));
+    await actions.log(ada, 'negative');
+    await actions.log(ada, 'positive');
+    const before = await snapshot(db);
+    const last = before[ada.key]!.recent[0]!;
+    await deleteTouch(db, last.id, (clock += 1000));
+    const after = await snapshot(db);
+    expect(keepNewer(before, after)[ada.key]?.contact).toMatchObject({
+      touchCount: 1,
+      lastOutcome: 'negative',
+    });
+  });
+
+  it('draws the last of many quick clicks through the live query', async () => {
+    function Figure() {
+      const views = useViews([ada]);
+      const contact = views?.[ada.key]?.contact;
+      return (
+        <p data-testid="count">{contact ? `${contact.touchCount} ${contact.lastOutcome}` : '-'}</p>
+      );
+    }
+    render(<Figure />);
+    let clock = Date.now();
+    const actions = panel(getDb(), () => (clock += 1));
+    // Clicks as fast as a rep can make them: none waits for the one before.
+    await Promise.all([
+      actions.log(ada, 'negative'),
+      actions.log(ada, 'neutral'),
+      actions.log(ada, 'positive'),
+    ]);
+    await expect.poll(() => screen.getByTestId('count').textContent).toBe('3 positive');
+  });
+});
