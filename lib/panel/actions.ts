@@ -6,6 +6,7 @@ import { deleteTouch, logTouch } from '../db/touches';
 import { identityToKey } from '../identity';
 import type { Person, SiteId } from '../messages';
 import type { Channel, Contact, Outcome } from '../model';
+import { newsIdToLog } from './news-pick';
 import type { PanelStore } from './store';
 
 /** The rules refused the input: its message is already in words. */
@@ -74,10 +75,14 @@ export function createActions({
   return {
     /** Not gated by `busy`: three quick clicks are three touches, each stored. */
     async log(person: Person, outcome: Outcome): Promise<void> {
-      const { channel, note, goodNews } = store.getState();
+      const { channel, note, goodNews, newsPick } = store.getState();
       const typedNote = note.trim() ? note : undefined;
-      store.setState({ error: null, note: '', goodNews: false });
+      store.setState({ error: null, note: '', goodNews: false, newsPick: null });
       try {
+        const newsId =
+          goodNews && outcome === 'positive'
+            ? await newsIdToLog(db, person, newsPick, now())
+            : undefined;
         const result = await logTouch(
           db,
           {
@@ -88,6 +93,7 @@ export function createActions({
             outcome,
             ...(typedNote ? { note: typedNote } : {}),
             ...(goodNews ? { goodNews: true } : {}),
+            ...(newsId ? { newsId } : {}),
             source: site(),
           },
           now(),
@@ -101,6 +107,7 @@ export function createActions({
           key: person.key,
           note,
           goodNews,
+          newsPick,
           until: now() + UNDO_MS,
         });
         setTimeout(() => {
@@ -108,12 +115,15 @@ export function createActions({
         }, UNDO_MS);
       } catch (e) {
         // Not stored: give the user their note back.
-        if (!store.getState().note) store.setState({ note, goodNews });
+        if (!store.getState().note) store.setState({ note, goodNews, newsPick });
         failWith(e);
       }
     },
 
-    /** Removes the pending touch, whoever is on screen now; its note returns to its person's form. */
+    /**
+     * Removes the pending touch, whoever is on screen now, and with it the news it counted as
+     * told; its note, good-news tick and news choice return to its person's form.
+     */
     async undo(onScreenKey: string | null): Promise<void> {
       const pending = store.getState().undo;
       if (!pending) return;
@@ -122,7 +132,11 @@ export function createActions({
         await deleteTouch(db, pending.touch.id, now());
         const { note, goodNews } = store.getState();
         if (onScreenKey === pending.key && !note.trim() && !goodNews) {
-          store.setState({ note: pending.note, goodNews: pending.goodNews });
+          store.setState({
+            note: pending.note,
+            goodNews: pending.goodNews,
+            newsPick: pending.newsPick,
+          });
         }
       } catch (e) {
         failWith(e);
