@@ -10,6 +10,7 @@ import { buildReview, QUICK_REPAIR_DAYS, type Review } from '@/lib/review';
 import { downloadText } from './download';
 import { dateTime, daysLabel } from './format';
 import { ReviewChart } from './ReviewChart';
+import { ReviewWrite } from './ReviewWrite';
 import { hrefOf } from './route';
 import { useNow } from './use-now';
 import './review.css';
@@ -129,6 +130,9 @@ function ReviewBody({
               <th scope="col">Contact</th>
               <th scope="col">Since</th>
               <th scope="col">Note</th>
+              <th scope="col" className="li-review-write">
+                Repair
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -141,6 +145,9 @@ function ReviewBody({
                 </td>
                 <td>
                   <div className="li-review-note">{clip(u.start.note)}</div>
+                </td>
+                <td className="li-review-write">
+                  <ReviewWrite contact={byId.get(u.contactId)} />
                 </td>
               </tr>
             ))}
