@@ -41,6 +41,8 @@ export interface ActionDeps {
   defaultChannel: () => Channel;
   setTimeout: (fn: () => void, ms: number) => void;
   now?: () => number;
+  /** The host page's address as the browser reports it: Write to reuses its Gmail account. */
+  pageUrl?: () => string | undefined;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createActions({
   defaultChannel,
   setTimeout,
   now = Date.now,
+  pageUrl = () => undefined,
 }: ActionDeps) {
   const fail = (error: string) => store.getState().setError(error);
   // A refused input says why; a refused write (full disk, closed database) says so in words.
@@ -83,6 +86,7 @@ export function createActions({
           goodNews && outcome === 'positive'
             ? await newsIdToLog(db, person, newsPick, now())
             : undefined;
+        const page = pageUrl();
         const result = await logTouch(
           db,
           {
@@ -94,6 +98,7 @@ export function createActions({
             ...(typedNote ? { note: typedNote } : {}),
             ...(goodNews ? { goodNews: true } : {}),
             ...(newsId ? { newsId } : {}),
+            ...(page ? { pageUrl: page } : {}),
             source: site(),
           },
           now(),

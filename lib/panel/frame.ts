@@ -8,6 +8,30 @@ import { createPanelStore, type PanelStore } from './store';
 
 const CLOCK_MS = 60_000;
 
+/**
+ * The address of the tab this frame is in, as the browser reports it (host permissions let it
+ * read Gmail's and LinkedIn's), re-read whenever the content script says the screen changed.
+ * A log stores it so Write to opens Gmail in the account the rep used with the contact.
+ */
+function trackTabUrl() {
+  let url: string | undefined;
+  let asked = 0;
+  return {
+    url: () => url,
+    refresh() {
+      const ask = ++asked;
+      Promise.resolve()
+        .then(() => browser.tabs.getCurrent())
+        .then(
+          (tab) => {
+            if (ask === asked) url = tab?.url;
+          },
+          (e: unknown) => console.debug('Last Impression: tab address not read', e),
+        );
+    },
+  };
+}
+
 export interface PanelFrameParts {
   store: PanelStore;
   actions: PanelActions;
@@ -21,11 +45,13 @@ export interface PanelFrameParts {
  */
 export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
   const store = createPanelStore();
+  const tab = trackTabUrl();
   const actions = createActions({
     db: getDb(),
     store,
     site: () => store.getState().site ?? 'gmail',
     defaultChannel: () => HOSTS[store.getState().site ?? 'gmail'].channels[0] ?? 'other',
+    pageUrl: tab.url,
     setTimeout: (fn, ms) => {
       const timer = setTimeout(fn, ms);
       signal.addEventListener('abort', () => clearTimeout(timer));
@@ -37,6 +63,7 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
     (message) => {
       if (message.type === 'screen') {
         store.getState().setScreen(message.site, message.screen);
+        tab.refresh();
         return;
       }
       const { shown } = store.getState();

@@ -1,12 +1,26 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, serveHtml, test } from './fixtures';
 import { importBackupOnDashboard, openDetails, panelFrame } from './helpers';
 import { makeBackup } from '../support/backups';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
+/** The same thread, open in the rep's second Gmail account. */
+const THREAD_IN_ACCOUNT_1 = THREAD_URL.replace('/mail/u/0/', '/mail/u/1/');
+
 const ADA = { email: 'ada@example.com', name: 'Ada Lovelace' };
 const OLDER = 'New onboarding guide';
 const HEADLINE = 'CSV export & 50% faster sync? #shipped 🚀';
+
+/** Clicks the nudge's "Write to Ada" and answers the address of the tab it opened. */
+async function writeToAda(context: BrowserContext, nudge: Locator): Promise<URL> {
+  const opened = context.waitForEvent('page');
+  await nudge.getByRole('button', { name: 'Write to Ada' }).click();
+  const compose = await opened;
+  await compose.waitForURL(/^https:\/\/mail\.google\.com\/mail\/u\/\d\/\?/);
+  const url = new URL(compose.url());
+  await compose.close();
+  return url;
+}
 
 async function addNews(dashboard: Page, headline: string, audience: string): Promise<void> {
   await dashboard.getByLabel('Headline').fill(headline);
@@ -45,23 +59,20 @@ test('the Gmail panel names the news, writes it, and counts it told when logged;
     fullPageThreadPage('Catching up', [{ from: ADA, to: [USER] }]),
   );
   const gmail = await context.newPage();
-  await gmail.goto(THREAD_URL);
+  await gmail.goto(THREAD_IN_ACCOUNT_1);
   const panel = panelFrame(gmail);
   const nudge = panel.getByTestId('li-panel-nudge');
   // Two items wait for Ada; the newest comes first.
   await expect(nudge).toContainText(`Tell Ada: ${HEADLINE}`);
   await expect(nudge).toHaveAttribute('data-reason', 'share-good-news');
 
-  const opened = context.waitForEvent('page');
-  await nudge.getByRole('button', { name: 'Write to Ada' }).click();
-  const compose = await opened;
-  await compose.waitForURL(/^https:\/\/mail\.google\.com\/mail\/u\/0\/\?/);
-  const url = new URL(compose.url());
+  // Nothing was ever logged from a Gmail page for Ada: the first account.
+  const url = await writeToAda(context, nudge);
+  expect(`${url.origin}${url.pathname}`).toBe('https://mail.google.com/mail/u/0/');
   expect(url.searchParams.get('view')).toBe('cm');
   expect(url.searchParams.get('to')).toBe(ADA.email);
   expect(url.searchParams.get('su')).toBe(HEADLINE);
   expect(url.searchParams.get('body')).toContain(HEADLINE);
-  await compose.close();
 
   await openDetails(gmail);
   await panel.getByLabel('I brought good news').check();
@@ -88,6 +99,10 @@ test('the Gmail panel names the news, writes it, and counts it told when logged;
   await openDetails(gmail);
   await expect(panel.getByLabel('I brought good news')).toBeChecked();
   await expect(which.locator('option:checked')).toHaveText(HEADLINE);
+
+  // The log was made from account 1's Gmail: writing to Ada now opens that account.
+  const again = await writeToAda(context, nudge);
+  expect(`${again.origin}${again.pathname}`).toBe('https://mail.google.com/mail/u/1/');
 });
 
 test('choosing other news in "Which news?" counts that one as told, not the one the nudge named', async ({

@@ -4,6 +4,7 @@ import type { LastImpressionDb } from '../../lib/db/database';
 import { addNews, newsStandings } from '../../lib/db/news';
 import { contactNews } from '../../lib/db/panel-news';
 import { allTouches } from '../../lib/db/queries';
+import { reachOf } from '../../lib/db/reach';
 import { logTouch } from '../../lib/db/touches';
 import type { Person } from '../../lib/messages';
 import { createActions } from '../../lib/panel/actions';
@@ -72,6 +73,7 @@ async function setUp() {
     defaultChannel: () => 'email',
     setTimeout: () => undefined,
     now: () => NOW,
+    pageUrl: () => 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWDsKmbfTfVnPbVvVvRwPbJq',
   });
   return { contact, older, newer, store, actions };
 }
@@ -132,5 +134,13 @@ describe('the panel counts the news a positive touch brought', () => {
     await actions.log(ada, 'neutral');
     await actions.log(ada, 'positive');
     expect((await allTouches(db)).some((t) => t.newsId !== undefined)).toBe(false);
+  });
+});
+
+describe('a log from the panel', () => {
+  it('remembers the Gmail account of the page it was made on, for Write to', async () => {
+    const { contact, actions } = await setUp();
+    await actions.log(ada, 'neutral');
+    expect(await reachOf(db, contact.id)).toMatchObject({ gmailAccount: 2 });
   });
 });
