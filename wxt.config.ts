@@ -12,11 +12,14 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Last Impression' },
-    // The panel's frame: only Gmail and LinkedIn may embed it. Not `use_dynamic_url`: Chrome
-    // then refuses the static URL, and runtime.getURL gives no other (measured in Chromium 156).
+    // The panel's frame: only Gmail and LinkedIn may embed it, and only at this session's
+    // dynamic URL (runtime.getURL gives it; measured in Chromium 156), so no site can probe
+    // for the extension at its fixed id. Decoys are the pairing token's job: the page can read
+    // the dynamic URL from our frame's src.
     web_accessible_resources: [
       {
         resources: ['panel.html'],
+        use_dynamic_url: true,
         matches: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
       },
     ],

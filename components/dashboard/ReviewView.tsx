@@ -10,7 +10,8 @@ import { buildReview, QUICK_REPAIR_DAYS, type Review } from '@/lib/review';
 import { downloadText } from '../download';
 import { dateTime, daysLabel } from './format';
 import { ReviewChart } from './ReviewChart';
-import { TableHead } from './TableHead';
+import { TableHead, type Column } from './TableHead';
+import { ReviewWrite } from './ReviewWrite';
 import { hrefOf } from './route';
 import { useNow } from '../use-now';
 import './review.css';
@@ -120,7 +121,7 @@ function ReviewBody({
         id="review-unrepaired"
         title="Not repaired yet"
         empty={`Nobody is left on a negative last impression ${when}.`}
-        columns={['Contact', 'Since', 'Note']}
+        columns={['Contact', 'Since', 'Note', { label: 'Repair', className: 'li-review-write' }]}
       >
         {review.unrepaired.map((u) => (
           <tr key={u.contactId} data-testid="li-review-unrepaired">
@@ -131,6 +132,9 @@ function ReviewBody({
             </td>
             <td>
               <div className="li-review-note">{clip(u.start.note)}</div>
+            </td>
+            <td className="li-review-write">
+              <ReviewWrite contact={byId.get(u.contactId)} />
             </td>
           </tr>
         ))}
@@ -244,7 +248,7 @@ function ReviewTable(props: {
   id: string;
   title: string;
   empty: string;
-  columns: readonly string[];
+  columns: readonly Column[];
   children: ReactElement[];
 }) {
   const rows = props.children.length;

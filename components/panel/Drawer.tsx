@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { LinkContact } from './LinkContact';
 import { NudgeBanner } from './NudgeBanner';
+import { PanelNewsChoice } from './PanelNewsChoice';
 import { ParticipantSwitcher } from './ParticipantSwitcher';
 import { RecentTouches } from './RecentTouches';
 import { usePanel, usePanelState } from './panel-context';
@@ -36,6 +37,7 @@ export function Drawer({ id }: { id: string }) {
           />
           I brought good news
         </label>
+        <PanelNewsChoice />
       </div>
       {view === null && (
         <p className="li-muted">Not in your contacts yet. Logging a touch adds them.</p>

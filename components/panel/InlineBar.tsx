@@ -3,6 +3,7 @@ import { LogButtons } from '@/components/log/LogButtons';
 import { dueNudge } from '@/lib/panel/choose';
 import { saveCollapsed } from '@/lib/panel/collapsed-storage';
 import { usePanel, usePanelState } from './panel-context';
+import { PanelNudge } from './PanelNudge';
 import { Standing } from './Standing';
 
 const OUTCOME_WORDS = { positive: 'positive', neutral: 'neutral', negative: 'negative' } as const;
@@ -42,11 +43,7 @@ export function InlineBar({ drawerId }: { drawerId: string }) {
           <span className="li-identity">{identityText(person)}</span>
         </div>
         {view === undefined ? <span className="li-muted">Loading…</span> : <Standing view={view} />}
-        {nudge && (
-          <span className="li-nudge-chip" data-testid="li-panel-nudge" data-reason={nudge.reason}>
-            {nudge.reason === 'repair' ? 'Time to repair' : 'Share good news'}
-          </span>
-        )}
+        {nudge && view && <PanelNudge nudge={nudge} view={view} />}
         <span className="li-row1-end">
           <button
             type="button"

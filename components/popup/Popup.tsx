@@ -12,7 +12,8 @@ import { dueCount, dueNudges } from '@/lib/db/nudges';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
-import { dismiss, logFromPopup, snooze, undoLog, writeFromPopup } from './popup-actions';
+import { openDraft } from '@/components/news/open-draft';
+import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
 import { SearchHit } from './SearchHit';
 
 type Status = { text: string; undoTouchId?: string } | null;
@@ -173,9 +174,7 @@ export function Popup() {
                 onLog={(outcome, newsId) =>
                   void log(item.contact.id, item.contact.name, outcome, newsId)
                 }
-                onWrite={() =>
-                  void writeFromPopup(item.contact.id).then((text) => setStatus({ text }))
-                }
+                onWrite={() => void openDraft(item.contact.id).then((text) => setStatus({ text }))}
                 onSnooze={(choice) => {
                   leave(item.contact.id, snooze(item.contact.id, choice), 'Not snoozed');
                   setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });

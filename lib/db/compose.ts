@@ -5,7 +5,7 @@ import {
   type ComposeSettings,
 } from '../compose/settings';
 import { writeTarget, type WriteTarget } from '../compose/write';
-import { nudgeFor, nudgeRule } from '../impressions';
+import { nudgeFor, nudgeRule, type NudgeReason } from '../impressions';
 import { describeIssues } from '../model';
 import type { NewsItem } from '../news/types';
 import type { LastImpressionDb } from './database';
@@ -28,11 +28,16 @@ export async function saveComposeSettings(
   return { ok: true };
 }
 
-/** The draft and address for "Write to" a stored contact, as of `now`; null when unreachable. */
+/**
+ * The draft and address for "Write to" a stored contact, as of `now`; null when unreachable.
+ * `reason` picks the template when the caller knows better than today's nudge (the review's
+ * unrepaired rows write a repair even for a week gone by).
+ */
 export async function writeTargetFor(
   db: LastImpressionDb,
   contactId: string,
   now: number,
+  reason?: NudgeReason,
 ): Promise<(WriteTarget & { news?: NewsItem }) | null> {
   const contact = await db.contacts.get(contactId);
   if (!contact) return null;
@@ -43,7 +48,9 @@ export async function writeTargetFor(
     recentTouches(db, contactId, 1),
   ]);
   // Due or not (the panel writes to anyone), the rule says which kind of message fits.
-  const nudge = nudgeFor(contact, settings, now) ?? { reason: nudgeRule(contact).reason };
+  const nudge = reason
+    ? { reason }
+    : (nudgeFor(contact, settings, now) ?? { reason: nudgeRule(contact).reason });
   const news = (await newsForNudges(db, [{ nudge, contact }])).get(contactId);
   const target = writeTarget({
     contact,

@@ -84,10 +84,15 @@ export function createFrameSlot(owner: Owner, doc: Document, iframe: HTMLIFrameE
     if (r.width === 0 || hiddenTop + hiddenBottom >= height || clip.right <= r.left) return hide();
     // The slot's own layer keeps Gmail's other windows (compose, menus) above the in-flow part,
     // as they are above the content the slot sits in; the open drawer overlays on request.
+    // In document coordinates, not fixed to the viewport: Chromium renders (and runs animation
+    // frames in) an out-of-view cross-origin frame only once it can be scrolled into view, and
+    // a fixed box never can. Focus moving into the frame, or a click on a control below the
+    // fold, then scrolls the page to it like any element of the page.
+    const origin = iframe.parentElement?.getBoundingClientRect() ?? { top: 0, left: 0 };
     iframe.style.cssText = [
-      'position:fixed',
-      `top:${r.top}px`,
-      `left:${r.left}px`,
+      'position:absolute',
+      `top:${r.top - origin.top}px`,
+      `left:${r.left - origin.left}px`,
       `width:${r.width}px`,
       `height:${height}px`,
       'border:0',

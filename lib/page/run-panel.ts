@@ -58,7 +58,9 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
     anchor: document.documentElement,
     append: 'last',
     onMount: (wrapper, iframe) => {
-      wrapper.style.cssText = 'display:block;height:0;margin:0;padding:0;border:0';
+      // The frame's origin: the document's top left corner (frame-slot.ts lays it from here).
+      wrapper.style.cssText =
+        'display:block;position:absolute;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0';
       iframe.title = 'Last Impression';
     },
   });

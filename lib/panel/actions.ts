@@ -8,6 +8,7 @@ import { pickFields } from '../contact-fields';
 import type { Person, Screen, SiteId } from '../messages';
 import type { Channel, Outcome } from '../model';
 import { snoozeUntil, type SnoozeChoice } from '../snooze';
+import { newsIdToLog } from './news-pick';
 import type { PanelStore } from './store';
 
 /** The rules refused the input: its message is already in words. */
@@ -76,17 +77,23 @@ export function createActions({
     /**
      * Not gated by `busy`: three quick clicks are three touches, each stored. A `preset` (the
      * after-send prompt's channel, subject and page) is logged as given, and leaves the form's
-     * note and good-news tick for the next log.
+     * note, good-news tick and news pick for the next log.
      */
     async log(person: Person, outcome: Outcome, preset?: LogPreset): Promise<void> {
       const state = store.getState();
-      const { note, goodNews } = preset ? { note: '', goodNews: false } : state;
+      const { note, goodNews, newsPick } = preset
+        ? { note: '', goodNews: false, newsPick: null }
+        : state;
       const channel = preset?.channel ?? state.channel;
       const typedNote = preset?.note.trim() || (note.trim() ? note : undefined);
       const pageUrl = preset ? preset.pageUrl : pageUrlOf(state.screen);
-      if (!preset) store.setState({ error: null, note: '', goodNews: false });
+      if (!preset) store.setState({ error: null, note: '', goodNews: false, newsPick: null });
       else store.setState({ error: null });
       try {
+        const newsId =
+          goodNews && outcome === 'positive'
+            ? await newsIdToLog(db, person, newsPick, now())
+            : undefined;
         const result = await logTouch(
           db,
           {
@@ -97,6 +104,7 @@ export function createActions({
             outcome,
             ...(typedNote ? { note: typedNote } : {}),
             ...(goodNews ? { goodNews: true } : {}),
+            ...(newsId ? { newsId } : {}),
             ...(pageUrl ? { pageUrl } : {}),
             source: preset?.site ?? site(),
           },
@@ -111,6 +119,7 @@ export function createActions({
           key: person.key,
           note,
           goodNews,
+          newsPick,
           until: now() + UNDO_MS,
         });
         setTimeout(() => {
@@ -118,12 +127,15 @@ export function createActions({
         }, UNDO_MS);
       } catch (e) {
         // Not stored: give the user their note back.
-        if (!preset && !store.getState().note) store.setState({ note, goodNews });
+        if (!preset && !store.getState().note) store.setState({ note, goodNews, newsPick });
         failWith(e);
       }
     },
 
-    /** Removes the pending touch, whoever is on screen now; its note returns to its person's form. */
+    /**
+     * Removes the pending touch, whoever is on screen now, and with it the news it counted as
+     * told; its note, good-news tick and news choice return to its person's form.
+     */
     async undo(onScreenKey: string | null): Promise<void> {
       const pending = store.getState().undo;
       if (!pending) return;
@@ -132,7 +144,11 @@ export function createActions({
         await deleteTouch(db, pending.touch.id, now());
         const { note, goodNews } = store.getState();
         if (onScreenKey === pending.key && !note.trim() && !goodNews) {
-          store.setState({ note: pending.note, goodNews: pending.goodNews });
+          store.setState({
+            note: pending.note,
+            goodNews: pending.goodNews,
+            newsPick: pending.newsPick,
+          });
         }
       } catch (e) {
         failWith(e);

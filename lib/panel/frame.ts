@@ -19,8 +19,8 @@ export interface PanelFrameParts {
 
 /**
  * Wires the panel frame: its store, its actions on the database, its port to the background,
- * the after-send prompt, the clock, and the ways the drawer closes (Escape, or a click outside, which takes the focus
- * away from the frame).
+ * the after-send prompt, the clock, and the ways the drawer closes (Escape, or a click
+ * outside, which takes the focus away from the frame).
  */
 export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
   const store = createPanelStore();

@@ -12,7 +12,14 @@ export interface PendingUndo {
   key: string;
   note: string;
   goodNews: boolean;
+  newsPick: NewsPick | null;
   until: number;
+}
+
+/** The rep's answer to "Which news?", for one person: an item's id, or null for none of these. */
+export interface NewsPick {
+  key: string;
+  id: string | null;
 }
 
 export interface ScreenSlice {
@@ -30,12 +37,15 @@ export interface LogSlice {
   channel: Channel | null;
   note: string;
   goodNews: boolean;
+  /** Unset (or for someone else): the item the nudge named, else the newest they haven't heard. */
+  newsPick: NewsPick | null;
   busy: boolean;
   error: string | null;
   undo: PendingUndo | null;
   setChannel: (channel: Channel) => void;
   setNote: (note: string) => void;
   setGoodNews: (goodNews: boolean) => void;
+  setNewsPick: (newsPick: NewsPick | null) => void;
   setBusy: (busy: boolean) => void;
   setError: (error: string | null) => void;
   setUndo: (undo: PendingUndo | null) => void;
@@ -93,12 +103,14 @@ const logSlice: Slice<LogSlice> = (set) => ({
   channel: null,
   note: '',
   goodNews: false,
+  newsPick: null,
   busy: false,
   error: null,
   undo: null,
   setChannel: (channel) => set({ channel }),
   setNote: (note) => set({ note }),
   setGoodNews: (goodNews) => set({ goodNews }),
+  setNewsPick: (newsPick) => set({ newsPick }),
   setBusy: (busy) => set({ busy }),
   setError: (error) => set({ error }),
   setUndo: (undo) => set({ undo }),

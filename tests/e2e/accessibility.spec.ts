@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { importBackupOnDashboard } from './helpers';
+import { expect, serveHtml, test } from './fixtures';
+import { importBackupOnDashboard, openDetails, panelFrame } from './helpers';
 import type { Backup } from '../../lib/backup/format';
 import { makeBackup } from '../support/backups';
+import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 import { sampleUuid } from '../support/sample-ids';
 
 /**
@@ -126,6 +128,92 @@ for (const colorScheme of ['light', 'dark'] as const) {
             nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
           }));
         expect.soft(blocking, `${view.name} (${colorScheme})`).toEqual([]);
+      });
+    }
+  });
+}
+
+/**
+ * The panel, as a rep meets it in a Gmail thread: the inline bar, the goodwill explained, the
+ * details drawer, and "Which news?" under the good-news tick. Only the frame is checked (the
+ * test's Gmail page is not ours to fix), and the check must have seen inside it.
+ */
+const PANEL_STEPS: { name: string; open: (page: Page) => Promise<Locator> }[] = [
+  {
+    name: 'panel',
+    open: async (page) => panelFrame(page).getByTestId('li-panel-nudge'),
+  },
+  {
+    name: 'panel, goodwill explained',
+    open: async (page) => {
+      await panelFrame(page).getByTestId('li-goodwill').focus();
+      return panelFrame(page).getByRole('tooltip');
+    },
+  },
+  {
+    name: 'panel, details open',
+    open: async (page) => {
+      await openDetails(page);
+      return panelFrame(page).getByRole('region', { name: 'Details' });
+    },
+  },
+  {
+    name: 'panel, which news',
+    open: async (page) => {
+      await panelFrame(page)
+        .getByRole('radio', { name: /Ada Lovelace/ })
+        .check();
+      await openDetails(page);
+      await panelFrame(page).getByLabel('I brought good news').check();
+      return panelFrame(page).getByLabel('Which news?');
+    },
+  },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the panel in a Gmail thread, drawer open too, has no serious or critical violation in ${colorScheme} mode`, async ({
+    context,
+    openExtensionPage,
+  }) => {
+    test.setTimeout(60_000 + PANEL_STEPS.length * 60_000);
+    const dashboard = await openExtensionPage('dashboard.html');
+    await importBackupOnDashboard(dashboard, sampleData());
+    await expect(dashboard.getByRole('status')).toContainText('Imported 4 contacts');
+    await dashboard.close();
+    const grace = { email: 'grace@navy.mil', name: 'Grace Hopper' };
+    const ada = { email: 'ada@example.com', name: 'Ada Lovelace' };
+    await serveHtml(
+      context,
+      'https://mail.google.com/**',
+      fullPageThreadPage('Demo follow-up', [
+        { from: grace, to: [USER, ada] },
+        { from: ada, to: [USER, grace] },
+      ]),
+    );
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(THREAD_URL);
+    await expect(panelFrame(page).getByTestId('li-contact')).toBeVisible();
+    for (const step of PANEL_STEPS) {
+      await test.step(step.name, async () => {
+        await expect(await step.open(page)).toBeVisible();
+        // AxeBuilder does not reach into an extension page framed in a web page: axe runs in
+        // the frame itself, as it does in every frame it reaches.
+        const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
+        expect(frame, `${step.name}: the panel frame`).toBeTruthy();
+        await frame!.evaluate(axe.source);
+        const results = await frame!.evaluate(() =>
+          (globalThis as unknown as { axe: typeof axe }).axe.run(document),
+        );
+        expect(results.passes.length, `${step.name}: axe ran in the frame`).toBeGreaterThan(0);
+        const blocking = results.violations
+          .filter((v) => BLOCKING.has(v.impact ?? ''))
+          .map((v) => ({
+            rule: v.id,
+            impact: v.impact,
+            nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+          }));
+        expect.soft(blocking, `${step.name} (${colorScheme})`).toEqual([]);
       });
     }
   });

@@ -169,3 +169,66 @@ test('the weekly review lists who is left on a bad impression and how fast repai
   await expect(page.getByRole('button', { name: 'Next week' })).toBeDisabled();
   await expect(page.getByTestId('li-review-unrepaired')).toHaveCount(3);
 });
+
+test('"Write to" on a row not repaired yet drafts the repair, even for a week gone by', async ({
+  context,
+  openExtensionPage,
+}) => {
+  // Neither Gmail nor LinkedIn is reachable: whatever the button opens is served here.
+  await context.route(/^https:\/\/(mail\.google\.com|www\.linkedin\.com)\//, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Host</title>' }),
+  );
+  const page = await openExtensionPage('dashboard.html');
+  await importBackupOnDashboard(
+    page,
+    makeBackup(Date.now(), [
+      {
+        name: 'Cy Open',
+        email: 'cy@example.com',
+        touches: [{ daysAgo: 10, outcome: 'negative', note: 'Angry call about pricing' }],
+      },
+      {
+        name: 'Lin Only',
+        linkedin: '/in/lin-only',
+        touches: [{ daysAgo: 12, outcome: 'negative' }],
+      },
+      {
+        // Unrepaired at the end of last week, repaired now: today's nudge would not be a repair.
+        name: 'Eve Later',
+        email: 'eve@example.com',
+        touches: [
+          { daysAgo: 9, outcome: 'negative' },
+          { daysAgo: 0, outcome: 'positive' },
+        ],
+      },
+    ]),
+  );
+  await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+  const row = (name: string) => page.getByTestId('li-review-unrepaired').filter({ hasText: name });
+
+  const openedBy = async (name: string, button: string) => {
+    const opened = context.waitForEvent('page');
+    await row(name).getByRole('button', { name: button }).click();
+    const tab = await opened;
+    await tab.waitForURL(/^https:/);
+    const url = new URL(tab.url());
+    await tab.close();
+    return url;
+  };
+
+  const cy = await openedBy('Cy Open', 'Write to Cy');
+  expect(`${cy.origin}${cy.pathname}`).toBe('https://mail.google.com/mail/u/0/');
+  expect(cy.searchParams.get('to')).toBe('cy@example.com');
+  expect(cy.searchParams.get('su')).toBe('What we fixed');
+  expect(cy.searchParams.get('body')).toMatch(/^Hi Cy,\n\nFirst, the fix/);
+
+  const lin = await openedBy('Lin Only', 'Write to Lin');
+  expect(lin.href).toBe('https://www.linkedin.com/in/lin-only/');
+
+  await expect(row('Eve Later')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Previous week' }).click();
+  await expect(row('Eve Later')).toHaveCount(1);
+  const eve = await openedBy('Eve Later', 'Write to Eve');
+  expect(eve.searchParams.get('to')).toBe('eve@example.com');
+  expect(eve.searchParams.get('su')).toBe('What we fixed');
+});

@@ -42,6 +42,11 @@ test('the full-page thread shows the most recent other sender, and the switcher 
   await expect(contact).not.toContainText(USER.email);
 
   await openDetails(page);
+  // A short drawer shows whole, not squeezed into a scroll box a fraction of its height.
+  const drawer = panelFrame(page).getByRole('region', { name: 'Details' });
+  await expect
+    .poll(() => drawer.evaluate((d) => d.scrollHeight - d.clientHeight))
+    .toBeLessThanOrEqual(1);
   await panelFrame(page)
     .getByRole('radio', { name: /Grace Hopper/ })
     .check();

@@ -104,9 +104,7 @@ test('moving to another profile by history.pushState switches the panel', async 
   );
 });
 
-// Known bug, kept visible: on the saved 2025 profile the frame's Details button never settles
-// (Playwright waits for it to stop moving), so the drawer cannot be opened there yet.
-test.fixme('viewing stores nothing; "Add contact" stores the name, path and headline', async ({
+test('viewing stores nothing; "Add contact" stores the name, path and headline', async ({
   context,
   openExtensionPage,
 }) => {
@@ -125,9 +123,7 @@ test.fixme('viewing stores nothing; "Add contact" stores the name, path and head
   expect(stored?.headline).toContain('Substrate');
 });
 
-// Known bug, kept visible: on the saved 2025 profile the frame's Details button never settles
-// (Playwright waits for it to stop moving), so the drawer cannot be opened there yet.
-test.fixme('one contact across email and LinkedIn: touches logged on either show on both', async ({
+test('one contact across email and LinkedIn: touches logged on either show on both', async ({
   context,
   openExtensionPage,
 }) => {

@@ -144,17 +144,28 @@ test("Pages can't reach the data: a copy of the panel a page script embeds shows
   const gmail = await openGmailThread(context, 'Renewal', [{ from: ADA, to: [USER] }]);
   await expect(panelFrame(gmail).getByTestId('li-contact')).toContainText('Ada Lovelace');
 
-  // An invisible copy over a decoy button, offered every token shape the page can make up.
-  await gmail.evaluate((id) => {
+  // The fixed address is refused (panel.html is reachable only at the session's dynamic URL)...
+  const fixed = await gmail.evaluate(
+    (id) =>
+      fetch(`chrome-extension://${id}/panel.html`).then(
+        () => 'loaded',
+        () => 'refused',
+      ),
+    extensionId,
+  );
+  expect(fixed).toBe('refused');
+  // ...but the page can read that URL off our frame: an invisible copy over a decoy button,
+  // offered every token shape the page can make up.
+  await gmail.evaluate(() => {
     const decoy = document.createElement('iframe');
     decoy.id = 'decoy';
-    decoy.src = `chrome-extension://${id}/panel.html`;
+    decoy.src = document.querySelector<HTMLIFrameElement>('iframe[title="Last Impression"]')!.src;
     decoy.style.cssText = 'position:fixed;left:0;top:300px;width:600px;height:200px;opacity:0.01';
     document.body.append(decoy);
     decoy.addEventListener('load', () => {
       decoy.contentWindow!.postMessage({ type: 'li-pair', token: crypto.randomUUID() }, '*');
     });
-  }, extensionId);
+  });
   const decoy = gmail.frameLocator('#decoy');
   await expect(decoy.getByTestId('li-panel')).toHaveAttribute('data-state', 'empty');
   await gmail.waitForTimeout(1_000);

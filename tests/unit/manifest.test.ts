@@ -43,13 +43,14 @@ describe('Least privilege', () => {
 
   it('Least privilege: the only web-accessible file is the panel page, framed on Gmail and LinkedIn only', () => {
     // The content script frames panel.html; the page itself loads its scripts from the
-    // extension's origin, so they need no entry. Not use_dynamic_url: Chromium then refuses the
-    // static URL that runtime.getURL gives (measured), and the panel would never load.
+    // extension's origin, so they need no entry. Only at the session's dynamic URL: no site can
+    // probe for the extension at its fixed id.
     type Resource = { resources: string[]; matches: string[]; use_dynamic_url?: boolean };
     const resources = (manifest.web_accessible_resources as Resource[] | undefined) ?? [];
     expect(resources).toEqual([
       {
         resources: ['panel.html'],
+        use_dynamic_url: true,
         matches: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
       },
     ]);
