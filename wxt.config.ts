@@ -32,6 +32,23 @@ export default defineConfig({
       },
     },
   },
+  // AMO reviewers rebuild the Firefox zip from the sources zip (README "Release"): it holds
+  // what `npm ci && npm run build:firefox` reads, and no tests, fixtures or tooling.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'scripts/wxt.mjs',
+      'scripts/plain-output.mjs',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+  },
   // Firefox MV3 needs an add-on id and asks what data leaves the machine: none. Chrome warns
   // about keys it does not know, so the hook adds them to the Firefox build only; WXT checks
   // before hooks run, hence its warnings are off (tests/unit/trust-firefox.test.ts checks).
@@ -45,6 +62,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on (AMO lint).
+        gecko_android: { strict_min_version: '142.0' },
       };
     },
   },

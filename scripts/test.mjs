@@ -1,6 +1,6 @@
 // Runs every check in order and ends with one line "N passed, N failed" for CI.
-// Static checks (typecheck, lint, bundle budgets) count as one test each; Vitest and
-// Playwright report their own counts through JSON files written outside test-results/.
+// Static checks (typecheck, lint, AMO lint) count as one test each; Vitest (unit and Firefox)
+// and Playwright report their own counts through JSON files written outside test-results/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -11,9 +11,15 @@ mkdirSync(reports, { recursive: true });
 let passed = 0;
 let failed = 0;
 
+// Into a log or a pipe, tools write no colour codes; WXT's spinner is folded by scripts/zip.mjs.
+const plain = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
+
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...plain, ...env },
+  });
   return result.status === 0;
 }
 
@@ -33,9 +39,10 @@ function readJson(path) {
   }
 }
 
-const built = run('build', 'npx', ['wxt', 'build']);
+// `npm run zip` builds both extensions and packs the store zips (checked by the unit tests).
+const built = run('build and zip', 'node', ['scripts/zip.mjs']);
 if (!built) failed += 1;
-step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+if (built) step('AMO lint', 'node', ['scripts/amo-lint.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
 step('format', 'npx', ['prettier', '--check', '.']);
@@ -61,6 +68,22 @@ if (built) {
   if (e2e) {
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected ? 0 : 1);
+  } else failed += 1;
+}
+
+if (built) {
+  const firefoxOk = run('firefox tests', 'npx', [
+    'vitest',
+    'run',
+    '--config=tests/firefox/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/firefox.json`,
+  ]);
+  const firefox = readJson(`${reports}/firefox.json`);
+  if (firefox) {
+    passed += firefox.numPassedTests;
+    failed += firefox.numFailedTests + (firefoxOk || firefox.numFailedTests ? 0 : 1);
   } else failed += 1;
 }
 

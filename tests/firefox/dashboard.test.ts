@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Backup } from '../../lib/backup/format';
 import { makeBackup } from '../support/backups';
-import { downloaded, launchFirefox, type FirefoxWithExtension } from './firefox';
+import { downloaded, hostPermissions, launchFirefox, type FirefoxWithExtension } from './firefox';
 import { click, importOnDashboard, untilText } from './pages';
 
 let firefox: FirefoxWithExtension;
@@ -41,4 +41,12 @@ test('a backup imported on the dashboard comes back whole from Export backup', a
   expect(exported.contacts.map((c) => c.name).sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
   expect(exported.touches).toHaveLength(3);
   expect(exported.touches.map((t) => t.note)).toContain('Signed the renewal');
+});
+
+test('Gmail and LinkedIn access is granted, as the install prompt asks (README "Firefox")', async () => {
+  const dashboard = await firefox.openExtensionPage('dashboard.html');
+  expect(await hostPermissions(dashboard)).toEqual([
+    'https://mail.google.com/*',
+    'https://www.linkedin.com/*',
+  ]);
 });

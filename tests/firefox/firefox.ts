@@ -143,6 +143,14 @@ export function badgeText(page: Page): Promise<string> {
   );
 }
 
+/** The host permissions the extension holds now, sorted, read from an extension page. */
+export function hostPermissions(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const all = await (globalThis as unknown as { browser: Api }).browser.permissions.getAll();
+    return [...(all.origins ?? [])].sort();
+  });
+}
+
 /** Waits for a finished download whose name matches `pattern` and returns its text. */
 export async function downloaded(firefox: FirefoxWithExtension, pattern: RegExp): Promise<string> {
   const name = await until(
