@@ -11,6 +11,7 @@ import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
 import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
 import { SearchHit } from './SearchHit';
+import { SiteAccess } from './SiteAccess';
 
 type Status = { text: string; undoTouchId?: string } | null;
 
@@ -109,6 +110,7 @@ export function Popup() {
           </button>
         ) : null}
       </p>
+      <SiteAccess />
       <BackupReminder />
       <section aria-labelledby="li-due-heading">
         <h2 id="li-due-heading">Today</h2>

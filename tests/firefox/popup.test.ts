@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeBackup } from '../support/backups';
+import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 import { badgeText, launchFirefox, type FirefoxWithExtension } from './firefox';
-import { click, importOnDashboard } from './pages';
+import { panelRoot } from './panel';
+import { click, importOnDashboard, untilText } from './pages';
 import { until, untilEqual } from './wait';
 
 let firefox: FirefoxWithExtension;
@@ -66,4 +68,34 @@ test('the popup lists due contacts, repair first, and a snooze takes one off the
   );
   expect(reopened).toHaveLength(1);
   expect(reopened[0]).toContain('Ada Lovelace');
+});
+
+// Last in the file: it withdraws LinkedIn access from this Firefox.
+test('a site whose access was withdrawn gets no panel, and the popup names it with a way to ask again', async () => {
+  const popup = await firefox.openExtensionPage('popup.html');
+  await popup.waitForSelector('input[aria-label="Search contacts"]');
+  expect(await popup.$('[data-testid="li-site-access"]')).toBeNull();
+
+  // What the user does in about:addons, Permissions, done through the same API.
+  await popup.evaluate(() =>
+    (
+      globalThis as unknown as {
+        browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
+      }
+    ).browser.permissions.remove({ origins: ['https://www.linkedin.com/*'] }),
+  );
+  const notice = await untilText(popup, '[data-testid="li-site-access"]', 'No panel on LinkedIn');
+  expect(notice).not.toContain('Gmail');
+  expect(await popup.$('[data-testid="li-site-access"] button')).not.toBeNull();
+
+  const linkedin = await firefox.openHostPage(
+    'https://www.linkedin.com/in/robertkcheung/',
+    () => '<!doctype html><title>Rob Cheung | LinkedIn</title><main><h1>Rob Cheung</h1></main>',
+  );
+  // Gmail, opened after it, still gets its panel; by then LinkedIn's would have been there too.
+  const gmail = await firefox.openHostPage(THREAD_URL, () =>
+    fullPageThreadPage('Hello', [{ from: { email: 'ada@example.com' }, to: [USER] }]),
+  );
+  await panelRoot(gmail);
+  expect(await linkedin.$('last-impression-panel')).toBeNull();
 });
