@@ -11,15 +11,9 @@ mkdirSync(reports, { recursive: true });
 let passed = 0;
 let failed = 0;
 
-// Into a log or a pipe, tools write no colour codes; WXT's spinner is folded by scripts/zip.mjs.
-const plain = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
-
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, ...plain, ...env },
-  });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
 }
 

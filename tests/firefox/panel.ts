@@ -14,7 +14,9 @@ export interface PanelRoot {
 /**
  * Where the panel is. Today: React in an open shadow root on `<last-impression-panel>` in the
  * host page (puppeteer's `>>>` pierces it). When the panel becomes an extension page in a
- * frame, this returns that frame and plain selectors, and nothing else changes.
+ * frame, this returns that frame and plain selectors, and nothing else changes. Note for that
+ * day: WebDriver BiDi reports no navigation into a moz-extension document, so `frame.url()`
+ * stays `about:blank`; find the frame by `frame.evaluate(() => location.href)` instead.
  */
 export async function panelRoot(page: Page): Promise<PanelRoot> {
   await page.waitForSelector('last-impression-panel', { timeout: WAIT_MS });
