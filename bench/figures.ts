@@ -13,6 +13,8 @@ export interface Figure {
   /** null when the figure could not be measured (see note). */
   pass: boolean | null;
   note?: string;
+  /** The machine's 1-minute load average when the figure was taken: a noisy run shows itself. */
+  load?: number;
 }
 
 export interface ScalingRow {
@@ -28,7 +30,14 @@ export interface ScalingRow {
 export interface BenchReport {
   mode: 'small' | 'full';
   startedAt: string;
-  machine: { cpus: number; chromium: string; node: string };
+  machine: {
+    cpus: number;
+    chromium: string;
+    node: string;
+    /** os.loadavg() (1, 5, 15 minutes) when the main data set started and ended. */
+    loadStart?: number[];
+    loadEnd?: number[];
+  };
   data: { contacts: number; touches: number };
   repetitions: number;
   figures: Figure[];

@@ -23,9 +23,12 @@ export function formatReport(report) {
   const head =
     `Last Impression benchmark, ${report.mode} mode: ${report.data.contacts} contacts, ` +
     `${report.data.touches} touches; ${report.repetitions} repetitions after warm-up; ` +
-    `${report.machine.cpus} CPUs, ${report.machine.chromium}, Node ${report.machine.node}, ${report.startedAt}.`;
+    `${report.machine.cpus} CPUs, ${report.machine.chromium}, Node ${report.machine.node}, ${report.startedAt}.` +
+    (report.machine.loadStart
+      ? ` Load average (1/5/15 min): ${report.machine.loadStart.join(' / ')} at the start, ${(report.machine.loadEnd ?? []).join(' / ')} at the end.`
+      : '');
   const figures = table(
-    ['figure', 'median (or value)', 'p95', 'max', 'budget', 'result', 'note'],
+    ['figure', 'median (or value)', 'p95', 'max', 'budget', 'result', 'load (1 min)', 'note'],
     report.figures.map((f) => [
       f.label,
       f.stats || f.value !== undefined ? `${cell(f, 'median')} ${f.unit}` : '',
@@ -33,6 +36,7 @@ export function formatReport(report) {
       f.stats ? `${cell(f, 'max')} ${f.unit}` : '',
       `${f.judged === 'p95' ? 'p95 ' : ''}≤ ${f.budget} ${f.unit}`,
       verdict(f),
+      f.load === undefined ? '' : f.load.toFixed(1),
       f.note ?? '',
     ]),
   );

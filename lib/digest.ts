@@ -70,8 +70,10 @@ export interface DigestItem {
   reason: NudgeReason;
 }
 
-/** "Repair: Grace Hopper. Share good news: Ada Lovelace and 2 more." from items most urgent first. */
-/** `items` are the most urgent nudges (at least the ones to name); `count` is all that are due. */
+/**
+ * "Repair: Grace Hopper. Share good news: Ada Lovelace and 2 more." `items` are the most urgent
+ * nudges, most urgent first (at least the ones to name); `count` is all that are due.
+ */
 export function digestText(
   items: readonly DigestItem[],
   count: number = items.length,

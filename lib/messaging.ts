@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { IdentitySchema, OutcomeSchema, type Contact, type Settings, type Touch } from './model';
 import { ContactFieldsSchema, LogTouchInputSchema } from './db/inputs';
+import { InstantSchema } from './time';
 
 /** The typed protocol between content scripts or pages and the background. */
 
@@ -21,7 +22,8 @@ export const RequestSchema = v.variant('type', [
   v.object({
     type: v.literal('nudge.snooze'),
     contactId: Uuid,
-    until: v.pipe(v.number(), v.finite()),
+    /** At most a year ahead: lib/db checks it against the time of the write. */
+    until: InstantSchema,
   }),
   v.object({ type: v.literal('nudge.dismiss'), contactId: Uuid }),
 ]);

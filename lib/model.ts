@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { normalizeLinkedinPath, type IdentityKey } from './identity';
+import { InstantSchema } from './time';
 
 export const CHANNELS = ['email', 'call', 'meeting', 'linkedin', 'other'] as const;
 export const OUTCOMES = ['positive', 'neutral', 'negative'] as const;
@@ -138,12 +139,10 @@ export const CadenceSchema = v.pipe(
   v.maxValue(3650, 'cadence must be at most 3650 days'),
 );
 
-/** A touch's time: a finite epoch in a plausible range (not before 1970, not years ahead of `now`). */
+/** A touch's time: an instant (lib/time.ts) not years ahead of `now`. */
 export function touchTimeSchema(now: number) {
   return v.pipe(
-    v.number('date must be a time'),
-    v.finite('date is not a valid time'),
-    v.minValue(0, 'date is before 1970'),
+    InstantSchema,
     v.maxValue(now + MAX_FUTURE_MS, 'date is more than a year in the future'),
   );
 }

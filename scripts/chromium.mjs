@@ -1,5 +1,5 @@
 // How every script and test launches Debian's Chromium with the built extension
-// (see ../shared/DESIGN.md, "Browser tests").
+// (the recipe is in the README, "Tests": the flags, and why the last --disable-features wins).
 import { chromium } from '@playwright/test';
 import path from 'node:path';
 

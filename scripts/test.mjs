@@ -1,6 +1,7 @@
-// Runs every check in order and ends with one line "N passed, N failed" for CI.
+// Runs every check in order and ends with one line "N passed, N failed, N skipped" for CI.
 // Static checks (typecheck, lint, AMO lint) count as one test each; Vitest (unit and Firefox)
 // and Playwright report their own counts through JSON files written outside test-results/.
+// Skipped tests are those needing ../shared/fixtures in a clone without it; each says why.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -10,6 +11,7 @@ mkdirSync(reports, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
@@ -52,6 +54,7 @@ const vitest = readJson(`${reports}/vitest.json`);
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1);
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else failed += 1;
 
 if (built) {
@@ -62,6 +65,7 @@ if (built) {
   if (e2e) {
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected ? 0 : 1);
+    skipped += e2e.stats.skipped;
   } else failed += 1;
 }
 
@@ -78,8 +82,9 @@ if (built) {
   if (firefox) {
     passed += firefox.numPassedTests;
     failed += firefox.numFailedTests + (firefoxOk || firefox.numFailedTests ? 0 : 1);
+    skipped += firefox.numPendingTests + firefox.numTodoTests;
   } else failed += 1;
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

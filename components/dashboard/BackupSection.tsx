@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { backupFileName, exportBackup } from '@/lib/backup/export';
+import { backupFileName, exportBackupReport } from '@/lib/backup/export';
 import { importBackupText } from '@/lib/backup/import';
 import { getDb } from '@/lib/db/database';
+import { writeErrorMessage } from '@/lib/db/write-error';
 import { downloadText } from './download';
 
 type Status =
@@ -26,11 +27,21 @@ export function BackupSection() {
 
   const onExport = async () => {
     const now = Date.now();
-    const backup = await exportBackup(getDb(), now);
+    let report;
+    try {
+      report = await exportBackupReport(getDb(), now);
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Nothing was exported. ${writeErrorMessage(e)}` });
+      return;
+    }
+    const { backup, leftOut } = report;
     downloadText(backupFileName(now), JSON.stringify(backup), 'application/json');
+    const skipped = leftOut.length
+      ? ` Left out ${leftOut.length} with no readable date: ${leftOut.slice(0, 3).join('; ')}${leftOut.length > 3 ? '…' : ''}.`
+      : '';
     setStatus({
       kind: 'done',
-      text: `Exported ${backup.contacts.length} contacts and ${backup.touches.length} touches.`,
+      text: `Exported ${backup.contacts.length} contacts and ${backup.touches.length} touches.${skipped}`,
     });
   };
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { addContact, updateContact } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/database';
+import { writeErrorMessage } from '@/lib/db/write-error';
 import type { Contact } from '@/lib/model';
 import { ErrorText } from './ErrorText';
 import { splitList } from './format';
@@ -35,11 +36,15 @@ export function ContactForm({ contact, onDone }: Props) {
       ...(contact?.headline ? { headline: contact.headline } : {}),
       ...(contact?.excludeFromNudges ? { excludeFromNudges: true } : {}),
     };
-    const result = contact
-      ? await updateContact(getDb(), contact.id, fields, Date.now())
-      : await addContact(getDb(), fields, Date.now());
-    if (result.ok) onDone(result.value.id);
-    else setError(result.error);
+    try {
+      const result = contact
+        ? await updateContact(getDb(), contact.id, fields, Date.now())
+        : await addContact(getDb(), fields, Date.now());
+      if (result.ok) onDone(result.value.id);
+      else setError(result.error);
+    } catch (e) {
+      setError(writeErrorMessage(e));
+    }
   };
 
   const prefix = contact ? 'edit' : 'add';

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { deleteContact } from '@/lib/db/contacts';
 import { getDb } from '@/lib/db/database';
-import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '@/lib/impressions';
+import { daysSincePositive, lastImpression, nudgeFor } from '@/lib/impressions';
 import type { Contact } from '@/lib/model';
 import { ContactForm } from './ContactForm';
-import { ErrorText } from './ErrorText';
-import { daysLabel, dateTime, goodwillLabel, IMPRESSION_LABEL } from './format';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { DeleteContact } from './DeleteContact';
+import { daysLabel, dateTime, IMPRESSION_LABEL } from './format';
+import { GoodwillFigure } from './GoodwillFigure';
 import { MergeSection } from './MergeSection';
-import { navigate } from './route';
 import { Timeline } from './Timeline';
 import { useSettings } from './use-data';
 import { useNow } from './use-now';
@@ -30,91 +30,85 @@ export function ContactPage({ id }: { id: string }) {
 }
 
 function ContactDetails({ contact }: { contact: Contact }) {
+  // Each section draws on its own: a record too odd to show still offers its timeline and Delete.
+  const again = contact.updatedAt;
+  return (
+    <>
+      <ErrorBoundary
+        what="this contact's details"
+        resetKey={again}
+        actions={
+          <>
+            <a href="#/contacts">All contacts</a>
+            <DeleteContact contact={contact} />
+          </>
+        }
+      >
+        <ContactSummary contact={contact} />
+      </ErrorBoundary>
+      <ErrorBoundary what="this contact's timeline" resetKey={again}>
+        <Timeline contact={contact} />
+      </ErrorBoundary>
+      <ErrorBoundary what="the merge section" resetKey={again}>
+        <MergeSection contact={contact} />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+function ContactSummary({ contact }: { contact: Contact }) {
   const settings = useSettings();
   const now = useNow();
   const [editing, setEditing] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const nudge = settings ? nudgeFor(contact, settings, now) : null;
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = async () => {
-    try {
-      await deleteContact(getDb(), contact.id);
-      navigate({ view: 'contacts' });
-    } catch (e) {
-      setError(`Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
 
   return (
-    <>
-      <section aria-labelledby="contact-heading" className="li-card">
-        <p>
-          <a href="#/contacts">← All contacts</a>
-        </p>
-        <h2 id="contact-heading">{contact.name}</h2>
-        <dl className="li-facts" data-testid="li-contact-summary">
-          <dt>Company</dt>
-          <dd>{contact.company ?? '—'}</dd>
-          <dt>Emails</dt>
-          <dd>{contact.emails.join(', ') || '—'}</dd>
-          <dt>LinkedIn</dt>
-          <dd>{contact.linkedin.join(', ') || '—'}</dd>
-          <dt>Tags</dt>
-          <dd>{contact.tags.join(', ') || '—'}</dd>
-          <dt>Cadence</dt>
-          <dd>
-            {contact.cadenceDays
-              ? daysLabel(contact.cadenceDays)
-              : `default (${settings?.defaultCadenceDays ?? '…'} days)`}
-          </dd>
-          <dt>Last impression</dt>
-          <dd data-testid="li-last-impression">{IMPRESSION_LABEL[lastImpression(contact)]}</dd>
-          <dt>Days since positive</dt>
-          <dd>{daysLabel(daysSincePositive(contact.lastPositiveAt, now))}</dd>
-          <dt>Goodwill</dt>
-          <dd>{goodwillLabel(goodwillNow(contact, now))}</dd>
-          <dt>Last touch</dt>
-          <dd>{dateTime(contact.lastTouchAt)}</dd>
-          <dt>Nudge</dt>
-          <dd>{nudge ? nudge.why : 'none'}</dd>
-          {contact.notes && (
-            <>
-              <dt>Notes</dt>
-              <dd className="li-pre">{contact.notes}</dd>
-            </>
-          )}
-        </dl>
-        <div className="li-row">
-          <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
-            Edit contact
-          </button>
-          <button type="button" onClick={() => setConfirmDelete(true)}>
-            Delete contact
-          </button>
-        </div>
-        {confirmDelete && (
-          <div role="alertdialog" aria-labelledby="delete-q" className="li-confirm">
-            <p id="delete-q">
-              Delete {contact.name} and{' '}
-              {contact.touchCount === 1 ? 'its touch' : `all ${contact.touchCount} touches`}? This
-              cannot be undone.
-            </p>
-            <div className="li-row">
-              <button type="button" className="li-danger" onClick={() => void remove()}>
-                Yes, delete
-              </button>
-              <button type="button" autoFocus onClick={() => setConfirmDelete(false)}>
-                Keep
-              </button>
-            </div>
-          </div>
+    <section aria-labelledby="contact-heading" className="li-card">
+      <p>
+        <a href="#/contacts">← All contacts</a>
+      </p>
+      <h2 id="contact-heading">{contact.name}</h2>
+      <dl className="li-facts" data-testid="li-contact-summary">
+        <dt>Company</dt>
+        <dd>{contact.company ?? '—'}</dd>
+        <dt>Emails</dt>
+        <dd>{contact.emails.join(', ') || '—'}</dd>
+        <dt>LinkedIn</dt>
+        <dd>{contact.linkedin.join(', ') || '—'}</dd>
+        <dt>Tags</dt>
+        <dd>{contact.tags.join(', ') || '—'}</dd>
+        <dt>Cadence</dt>
+        <dd>
+          {contact.cadenceDays
+            ? daysLabel(contact.cadenceDays)
+            : `default (${settings?.defaultCadenceDays ?? '…'} days)`}
+        </dd>
+        <dt>Last impression</dt>
+        <dd data-testid="li-last-impression">{IMPRESSION_LABEL[lastImpression(contact)]}</dd>
+        <dt>Days since positive</dt>
+        <dd>{daysLabel(daysSincePositive(contact.lastPositiveAt, now))}</dd>
+        <dt>Goodwill</dt>
+        <dd>
+          <GoodwillFigure contact={contact} now={now} />
+        </dd>
+        <dt>Last touch</dt>
+        <dd>{dateTime(contact.lastTouchAt)}</dd>
+        <dt>Nudge</dt>
+        <dd>{nudge ? nudge.why : 'none'}</dd>
+        {contact.notes && (
+          <>
+            <dt>Notes</dt>
+            <dd className="li-pre">{contact.notes}</dd>
+          </>
         )}
-        <ErrorText error={error} />
-        {editing && <ContactForm contact={contact} onDone={() => setEditing(false)} />}
-      </section>
-      <Timeline contact={contact} />
-      <MergeSection contact={contact} />
-    </>
+      </dl>
+      <div className="li-row">
+        <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+          Edit contact
+        </button>
+        <DeleteContact contact={contact} />
+      </div>
+      {editing && <ContactForm contact={contact} onDone={() => setEditing(false)} />}
+    </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { ContactForm } from './ContactForm';
+import { ContactTableRow } from './ContactTableRow';
 import {
   toRows,
   visibleRows,
@@ -9,8 +11,7 @@ import {
   type SortKey,
   type TableQuery,
 } from './contact-table';
-import { daysLabel, dateTime, goodwillLabel, IMPRESSION_LABEL } from './format';
-import { hrefOf, navigate } from './route';
+import { navigate } from './route';
 import { useContacts, useSettings } from './use-data';
 import { useNow } from './use-now';
 
@@ -151,36 +152,13 @@ function ContactTable({
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            const c = row.contact;
             return (
-              <div
-                role="row"
-                key={c.id}
-                data-testid="li-contact-row"
-                data-contact-id={c.id}
-                aria-rowindex={item.index + 2}
-                className={`li-tr li-impression-${row.impression}`}
+              <ContactTableRow
+                key={row.contact.id}
+                row={row}
+                rowIndex={item.index + 2}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              >
-                <div role="cell">
-                  <a href={hrefOf({ view: 'contact', id: c.id })}>{c.name}</a>
-                  {row.nudge && (
-                    <span className="li-badge" title={row.nudge}>
-                      {row.nudge === 'repair' ? 'repair' : 'due'}
-                    </span>
-                  )}
-                </div>
-                <div role="cell">{c.company ?? ''}</div>
-                <div role="cell" className="li-ellipsis" title={row.identities}>
-                  {row.identities}
-                </div>
-                <div role="cell" data-testid="li-row-impression">
-                  {IMPRESSION_LABEL[row.impression]}
-                </div>
-                <div role="cell">{daysLabel(row.daysSincePositive)}</div>
-                <div role="cell">{goodwillLabel(row.goodwill)}</div>
-                <div role="cell">{dateTime(row.lastTouchAt)}</div>
-              </div>
+              />
             );
           })}
         </div>

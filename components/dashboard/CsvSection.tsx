@@ -8,8 +8,9 @@ import {
   type ColumnMapping,
   type TouchField,
 } from '@/lib/csv/mapping';
+import { decodeCsvBytes } from '@/lib/csv/decode';
 import { parseCsv } from '@/lib/csv/parse';
-import { importTouchRows } from '@/lib/csv/import-touches';
+import { importTouchRows } from '@/lib/csv/write-touch-import';
 import { getDb } from '@/lib/db/database';
 import { allContacts, allTouches } from '@/lib/db/queries';
 import { getSettings } from '@/lib/db/settings';
@@ -59,7 +60,7 @@ export function CsvSection() {
     if (!file) return;
     setError(null);
     setMessage('');
-    const parsed = parseCsv(await file.text());
+    const parsed = parseCsv(decodeCsvBytes(await file.arrayBuffer()));
     if (!parsed.ok) {
       setPending(null);
       setError(`${file.name} cannot be read as CSV: ${parsed.error}`);

@@ -1,14 +1,17 @@
+import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupSection } from './BackupSection';
 import { ContactPage } from './ContactPage';
 import { ContactsView } from './ContactsView';
 import { CsvSection } from './CsvSection';
 import { MetricsView } from './MetricsView';
+import { ReviewView } from './ReviewView';
 import { hrefOf, useRoute, type Route } from './route';
 import { SettingsView } from './SettingsView';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Contacts', route: { view: 'contacts' } },
   { label: 'Metrics', route: { view: 'metrics' } },
+  { label: 'Review', route: { view: 'review' } },
   { label: 'Settings', route: { view: 'settings' } },
   { label: 'Backup', route: { view: 'backup' } },
 ];
@@ -36,16 +39,20 @@ export function Dashboard() {
         </nav>
       </header>
       <main>
-        {route.view === 'contacts' && <ContactsView />}
-        {route.view === 'contact' && <ContactPage id={route.id} />}
-        {route.view === 'metrics' && <MetricsView />}
-        {route.view === 'settings' && <SettingsView />}
-        {route.view === 'backup' && (
-          <>
-            <BackupSection />
-            <CsvSection />
-          </>
-        )}
+        {/* Each view draws inside its own boundary: a broken one leaves the navigation working. */}
+        <ErrorBoundary what={`the ${section} view`} resetKey={hrefOf(route)}>
+          {route.view === 'contacts' && <ContactsView />}
+          {route.view === 'contact' && <ContactPage id={route.id} />}
+          {route.view === 'metrics' && <MetricsView />}
+          {route.view === 'review' && <ReviewView />}
+          {route.view === 'settings' && <SettingsView />}
+          {route.view === 'backup' && (
+            <>
+              <BackupSection />
+              <CsvSection />
+            </>
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

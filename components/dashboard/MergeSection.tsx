@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { mergeContacts } from '@/lib/db/contacts';
+import { writeErrorMessage } from '@/lib/db/write-error';
 import { getDb } from '@/lib/db/database';
 import type { Contact } from '@/lib/model';
 import { ErrorText } from './ErrorText';
@@ -42,7 +43,7 @@ export function MergeSection({ contact }: { contact: Contact }) {
       setOther(null);
       setSearch('');
     } catch (e) {
-      setError(`Nothing was merged: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was merged. ${writeErrorMessage(e)}`);
     }
   };
 

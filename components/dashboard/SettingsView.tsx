@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getDb } from '@/lib/db/database';
 import { saveSettings } from '@/lib/db/settings';
+import { writeErrorMessage } from '@/lib/db/write-error';
 import type { Settings } from '@/lib/model';
 import { ErrorText } from './ErrorText';
 import { splitList } from './format';
@@ -54,7 +55,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       notifications,
       ignoredDomains: splitList(domains),
       ownAddresses: splitList(own),
-    });
+    }).catch((e: unknown) => ({ ok: false as const, error: writeErrorMessage(e) }));
     if (result.ok) {
       setError(null);
       setSaved(true);

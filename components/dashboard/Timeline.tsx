@@ -4,7 +4,9 @@ import { useRef, useState } from 'react';
 import { getDb } from '@/lib/db/database';
 import { timelineOf } from '@/lib/db/queries';
 import { deleteTouch, editTouch, logTouch, restoreTouch } from '@/lib/db/touches';
+import { writeErrorMessage } from '@/lib/db/write-error';
 import type { Contact, Touch } from '@/lib/model';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { ErrorText } from './ErrorText';
 import { dateTime } from './format';
 import { TouchForm, type TouchDraft } from './TouchForm';
@@ -16,18 +18,26 @@ export function Timeline({ contact }: { contact: Contact }) {
   const [error, setError] = useState<string | null>(null);
 
   const add = async (d: TouchDraft) => {
-    const result = await logTouch(
-      getDb(),
-      { contactId: contact.id, source: 'dashboard', ...d, note: d.note || undefined },
-      Date.now(),
-    );
-    return result.ok ? null : result.error;
+    try {
+      const result = await logTouch(
+        getDb(),
+        { contactId: contact.id, source: 'dashboard', ...d, note: d.note || undefined },
+        Date.now(),
+      );
+      return result.ok ? null : result.error;
+    } catch (e) {
+      return writeErrorMessage(e);
+    }
   };
 
   const save = async (touch: Touch, d: TouchDraft) => {
-    const result = await editTouch(getDb(), touch.id, d, Date.now());
-    if (result.ok) setEditing(null);
-    return result.ok ? null : result.error;
+    try {
+      const result = await editTouch(getDb(), touch.id, d, Date.now());
+      if (result.ok) setEditing(null);
+      return result.ok ? null : result.error;
+    } catch (e) {
+      return writeErrorMessage(e);
+    }
   };
 
   const remove = async (touch: Touch) => {
@@ -37,7 +47,7 @@ export function Timeline({ contact }: { contact: Contact }) {
       setDeleted(removed ?? null);
       if (editing?.id === touch.id) setEditing(null);
     } catch (e) {
-      setError(`The touch was not deleted: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`The touch was not deleted. ${writeErrorMessage(e)}`);
     }
   };
 
@@ -48,7 +58,7 @@ export function Timeline({ contact }: { contact: Contact }) {
       setError(restored ? null : 'The contact is gone, so the touch cannot come back.');
       setDeleted(null);
     } catch (e) {
-      setError(`Undo failed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Undo failed. ${writeErrorMessage(e)}`);
     }
   };
 
@@ -123,25 +133,51 @@ function TouchList({
               className={`li-touch li-impression-${t.outcome}`}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <div className="li-row">
-                <strong>{dateTime(t.at)}</strong>
-                <span>{t.channel}</span>
-                <span data-testid="li-touch-outcome">{t.outcome}</span>
-                {t.goodNews && <span className="li-badge">good news</span>}
-                <span className="li-muted">from {t.source}</span>
-                <span className="li-grow" />
-                <button type="button" onClick={() => onEdit(t)}>
-                  Edit<span className="li-sr"> touch of {dateTime(t.at)}</span>
-                </button>
-                <button type="button" onClick={() => onDelete(t)}>
-                  Delete<span className="li-sr"> touch of {dateTime(t.at)}</span>
-                </button>
-              </div>
-              {t.note && <p className="li-pre li-note">{t.note}</p>}
+              <ErrorBoundary
+                what="this touch"
+                resetKey={t}
+                actions={
+                  <button type="button" onClick={() => onDelete(t)}>
+                    Delete this touch
+                  </button>
+                }
+              >
+                <TouchItem touch={t} onEdit={onEdit} onDelete={onDelete} />
+              </ErrorBoundary>
             </li>
           );
         })}
       </ol>
     </div>
+  );
+}
+
+function TouchItem({
+  touch: t,
+  onEdit,
+  onDelete,
+}: {
+  touch: Touch;
+  onEdit: (t: Touch) => void;
+  onDelete: (t: Touch) => void;
+}) {
+  return (
+    <>
+      <div className="li-row">
+        <strong>{dateTime(t.at)}</strong>
+        <span>{t.channel}</span>
+        <span data-testid="li-touch-outcome">{t.outcome}</span>
+        {t.goodNews && <span className="li-badge">good news</span>}
+        <span className="li-muted">from {t.source}</span>
+        <span className="li-grow" />
+        <button type="button" onClick={() => onEdit(t)}>
+          Edit<span className="li-sr"> touch of {dateTime(t.at)}</span>
+        </button>
+        <button type="button" onClick={() => onDelete(t)}>
+          Delete<span className="li-sr"> touch of {dateTime(t.at)}</span>
+        </button>
+      </div>
+      {t.note && <p className="li-pre li-note">{t.note}</p>}
+    </>
   );
 }

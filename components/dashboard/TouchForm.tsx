@@ -32,11 +32,11 @@ export function TouchForm({ touch, submitLabel, onSubmit, onCancel }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const when = fromLocalInput(at);
-    if (when === null) {
-      setError('Enter a date and time.');
+    if (!when.ok) {
+      setError(at.trim() ? `When: ${at} ${when.problem}.` : 'When: enter a date and time.');
       return;
     }
-    const problem = await onSubmit({ at: when, channel, outcome, note, goodNews });
+    const problem = await onSubmit({ at: when.ms, channel, outcome, note, goodNews });
     setError(problem);
     if (!problem && !touch) {
       setNote('');

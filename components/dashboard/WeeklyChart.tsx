@@ -5,9 +5,9 @@ const W = 720;
 const H = 240;
 const PAD = { top: 16, right: 12, bottom: 36, left: 40 };
 const SERIES = [
-  { key: 'negative', label: 'Negative', color: '#c62828' },
-  { key: 'neutral', label: 'Neutral', color: '#9e9e9e' },
-  { key: 'positive', label: 'Positive', color: '#2e7d32' },
+  { key: 'negative', label: 'Negative' },
+  { key: 'neutral', label: 'Neutral' },
+  { key: 'positive', label: 'Positive' },
 ] as const;
 
 const weekLabel = (w: WeekStats) => format(w.start, 'MMM d');
@@ -29,6 +29,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
   return (
     <figure className="li-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        {/* The middle line is labelled only on a whole number: a max of 1 read "0, 1, 1". */}
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line
@@ -39,7 +40,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
               className="li-grid"
             />
             <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="li-axis">
-              {Math.round(max * f)}
+              {Number.isInteger(max * f) ? max * f : ''}
             </text>
           </g>
         ))}
@@ -57,7 +58,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
                     width={band * 0.7}
                     y={y(base + v)}
                     height={y(base) - y(base + v)}
-                    fill={s.color}
+                    className={`li-series-${s.key}`}
                   />
                 );
                 base += v;
@@ -81,7 +82,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekStats[] }) {
       <figcaption className="li-legend">
         {SERIES.map((s) => (
           <span key={s.key}>
-            <span className="li-swatch" style={{ background: s.color }} /> {s.label}
+            <span className={`li-swatch li-series-${s.key}`} /> {s.label}
           </span>
         ))}
         <span>

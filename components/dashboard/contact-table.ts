@@ -6,6 +6,7 @@ import {
   type Impression,
   type NudgeReason,
 } from '@/lib/impressions';
+import { goodwillLabel, roundGoodwill } from '@/lib/goodwill-format';
 import type { Contact, Settings } from '@/lib/model';
 
 export interface ContactRow {
@@ -13,11 +14,16 @@ export interface ContactRow {
   identities: string;
   impression: Impression;
   daysSincePositive: number | null;
+  /** Rounded once, by the shared formatter, so sorting and the cell agree with every other view. */
   goodwill: number;
+  /** "0.3 · low": the cell's text, the same words as the popup and the panel. */
+  goodwillText: string;
   lastTouchAt: number | null;
   nudge: NudgeReason | null;
   /** Lower-cased text the search box matches against. */
   haystack: string;
+  /** Why the contact could not be summarised; its row says so and links to it. */
+  problem?: string;
 }
 
 export const SORT_KEYS = [
@@ -42,26 +48,52 @@ export interface TableQuery {
   dir: SortDir;
 }
 
+/**
+ * One row per contact. A record too odd to summarise (written by an older version, a bug or by
+ * hand) still gets a row, marked with its problem, so the table stays and the record stays
+ * reachable.
+ */
 export function toRows(
   contacts: readonly Contact[],
   settings: Settings,
   now: number,
 ): ContactRow[] {
   return contacts.map((contact) => {
-    const identities = [...contact.emails, ...contact.linkedin].join(', ');
-    return {
-      contact,
-      identities,
-      impression: lastImpression(contact),
-      daysSincePositive: daysSincePositive(contact.lastPositiveAt, now),
-      goodwill: goodwillNow(contact, now),
-      lastTouchAt: contact.lastTouchAt,
-      nudge: nudgeFor(contact, settings, now)?.reason ?? null,
-      haystack: [contact.name, contact.company ?? '', identities, contact.tags.join(' ')]
-        .join('\n')
-        .toLowerCase(),
-    };
+    try {
+      return toRow(contact, settings, now);
+    } catch (e) {
+      return {
+        contact,
+        identities: '',
+        impression: 'none',
+        daysSincePositive: null,
+        goodwill: 0,
+        goodwillText: '',
+        lastTouchAt: null,
+        nudge: null,
+        haystack: String(contact.name).toLowerCase(),
+        problem: e instanceof Error ? e.message : String(e),
+      };
+    }
   });
+}
+
+function toRow(contact: Contact, settings: Settings, now: number): ContactRow {
+  const identities = [...contact.emails, ...contact.linkedin].join(', ');
+  const balance = goodwillNow(contact, now);
+  return {
+    contact,
+    identities,
+    impression: lastImpression(contact),
+    daysSincePositive: daysSincePositive(contact.lastPositiveAt, now),
+    goodwill: roundGoodwill(balance),
+    goodwillText: goodwillLabel(balance),
+    lastTouchAt: contact.lastTouchAt,
+    nudge: nudgeFor(contact, settings, now)?.reason ?? null,
+    haystack: [contact.name, contact.company ?? '', identities, contact.tags.join(' ')]
+      .join('\n')
+      .toLowerCase(),
+  };
 }
 
 /** Worst first when ascending: negative before neutral before positive; untouched last. */

@@ -1,27 +1,26 @@
 import { format } from 'date-fns';
-import { goodwillWord, type Impression } from '@/lib/impressions';
+import type { Impression } from '@/lib/impressions';
+import { checkInstant, parseLocalDateTime, type TimeResult } from '@/lib/time';
 
+/** Never throws: a stored time that is not an instant shows as such instead of blanking a view. */
 export function dateTime(at: number | null): string {
-  return at === null ? '—' : format(at, 'yyyy-MM-dd HH:mm');
+  if (at === null) return '—';
+  return checkInstant(at) === null ? format(at, 'yyyy-MM-dd HH:mm') : 'unreadable date';
 }
 
 /** The value a datetime-local input holds for `at`, in local time. */
 export function toLocalInput(at: number): string {
-  return format(at, "yyyy-MM-dd'T'HH:mm");
+  return checkInstant(at) === null ? format(at, "yyyy-MM-dd'T'HH:mm") : '';
 }
 
-export function fromLocalInput(value: string): number | null {
-  const ms = new Date(value).getTime();
-  return value && Number.isFinite(ms) ? ms : null;
+/** A datetime-local input's value as an instant, by the one rule in lib/time.ts. */
+export function fromLocalInput(value: string): TimeResult {
+  return parseLocalDateTime(value);
 }
 
 export function daysLabel(days: number | null): string {
   if (days === null) return 'never';
   return days === 1 ? '1 day' : `${days} days`;
-}
-
-export function goodwillLabel(balance: number): string {
-  return `${balance.toFixed(1)} (${goodwillWord(balance)})`;
 }
 
 export const IMPRESSION_LABEL: Record<Impression, string> = {

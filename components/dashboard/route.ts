@@ -4,6 +4,7 @@ export type Route =
   | { view: 'contacts' }
   | { view: 'contact'; id: string }
   | { view: 'metrics' }
+  | { view: 'review' }
   | { view: 'settings' }
   | { view: 'backup' };
 
@@ -11,7 +12,9 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/u, '');
   const contact = /^contact\/([^/]+)$/u.exec(path);
   if (contact) return { view: 'contact', id: decodeURIComponent(contact[1]!) };
-  if (path === 'metrics' || path === 'settings' || path === 'backup') return { view: path };
+  if (path === 'metrics' || path === 'review' || path === 'settings' || path === 'backup') {
+    return { view: path };
+  }
   return { view: 'contacts' };
 }
 

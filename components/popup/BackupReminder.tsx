@@ -4,6 +4,7 @@ import { downloadText } from '@/components/dashboard/download';
 import { backupFileName, exportBackup } from '@/lib/backup/export';
 import { needsBackupReminder } from '@/lib/backup/reminder';
 import { getDb } from '@/lib/db/database';
+import { hasTouches } from '@/lib/db/queries';
 
 /** Says so when there are touches and no export in 30 days, with the export one click away. */
 export function BackupReminder() {
@@ -11,13 +12,10 @@ export function BackupReminder() {
   const due = useLiveQuery(async () => {
     const db = getDb();
     // One record read, not a count: counting walks every stored touch.
-    const [last, anyTouch] = await Promise.all([
-      db.meta.get('lastExportAt'),
-      db.touches.toCollection().first(),
-    ]);
+    const [last, anyTouch] = await Promise.all([db.meta.get('lastExportAt'), hasTouches(db)]);
     const lastExportAt = typeof last?.value === 'number' ? last.value : undefined;
     return needsBackupReminder({
-      hasTouches: anyTouch !== undefined,
+      hasTouches: anyTouch,
       lastExportAt,
       now: Date.now(),
     });

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { LogButtons } from '@/components/log/LogButtons';
+import { goodwillLabel } from '@/lib/goodwill-format';
+import { goodwillNow } from '@/lib/impressions';
 import type { Outcome } from '@/lib/model';
 import { SNOOZE_CHOICES, type DueNudge, type SnoozeChoice } from '@/lib/nudges';
 
 /** One due contact: who, why in one line, and the one-click ways to act on it. */
 export function NudgeItem(props: {
   due: DueNudge;
+  now: number;
   onLog: (outcome: Outcome) => void;
   onSnooze: (choice: SnoozeChoice) => void;
   onDismiss: () => void;
@@ -20,6 +23,9 @@ export function NudgeItem(props: {
       </div>
       <p className={`li-nudge-why li-why-${nudge.reason}`}>
         {nudge.reason === 'repair' ? 'Repair' : 'Share good news'}: {nudge.why}
+      </p>
+      <p className="li-nudge-goodwill li-muted" data-testid="li-nudge-goodwill">
+        Goodwill {goodwillLabel(goodwillNow(contact, props.now))}
       </p>
       <LogButtons onLog={props.onLog} />
       <div className="li-row">

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { useNow } from '@/components/dashboard/use-now';
 import { ChannelRadios } from '@/components/log/ChannelRadios';
 import { showDueCount } from '@/lib/background/badge';
 import { searchContacts } from '@/lib/background/handle-request';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
 import { dueCount, dueNudges } from '@/lib/nudges';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
 import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
@@ -24,11 +26,35 @@ export function Popup() {
   const [query, setQuery] = useState('');
   const [channel, setChannel] = useState<Channel>('email');
   const [status, setStatus] = useState<Status>(null);
-  const due = useLiveQuery(() => dueNudges(getDb(), Date.now(), SHOWN_NUDGES), []);
+  const now = useNow();
+  const live = useLiveQuery(() => dueNudges(getDb(), Date.now(), SHOWN_NUDGES), []);
+  // A snoozed or dismissed contact leaves the list at once. Waiting for the write and the live
+  // query's re-read put two IndexedDB round trips on the redraw, and after a big import the
+  // browser's store answers those slowly and unevenly while it compacts what it just wrote.
+  const [leaving, setLeaving] = useState<ReadonlyMap<string, 'writing' | 'written'>>(new Map());
+  const due = useMemo(() => live?.filter((d) => !leaving.has(d.contact.id)), [live, leaving]);
+  // Once written, the next live list is the truth again (a contact due again shows again).
+  const [seen, setSeen] = useState(live);
+  if (seen !== live) {
+    setSeen(live);
+    if ([...leaving.values()].includes('written')) {
+      setLeaving(new Map([...leaving].filter(([, state]) => state === 'writing')));
+    }
+  }
+  const leave = (id: string, write: Promise<void>, undoText: string) => {
+    setLeaving((prev) => new Map(prev).set(id, 'writing'));
+    write.then(
+      () => setLeaving((prev) => (prev.has(id) ? new Map(prev).set(id, 'written') : prev)),
+      (e: unknown) => {
+        setLeaving((prev) => new Map([...prev].filter(([key]) => key !== id)));
+        setStatus({ text: `${undoText}: ${e instanceof Error ? e.message : String(e)}` });
+      },
+    );
+  };
   // Counting walks the whole due range (about 150 ms at 50,000 due contacts), so it runs a
   // moment after the list has drawn, and only when the list is full: a live count would race
   // the list's own query after every write, and a popup closed at a glance never pays for it.
-  const full = due !== undefined && due.length >= SHOWN_NUDGES;
+  const full = live !== undefined && live.length >= SHOWN_NUDGES;
   const [counted, setCounted] = useState<number>();
   useEffect(() => {
     if (!full) return;
@@ -40,7 +66,7 @@ export function Popup() {
       current = false;
       clearTimeout(timer);
     };
-  }, [full, due]);
+  }, [full, live]);
   const total = full ? counted : due?.length;
   const hits = useLiveQuery(() => searchContacts(getDb(), query), [query]);
 
@@ -110,8 +136,12 @@ export function Popup() {
           </button>
         ) : null}
       </p>
-      <SiteAccess />
-      <BackupReminder />
+      <ErrorBoundary what="the site access notice">
+        <SiteAccess />
+      </ErrorBoundary>
+      <ErrorBoundary what="the backup reminder">
+        <BackupReminder />
+      </ErrorBoundary>
       <section aria-labelledby="li-due-heading">
         <h2 id="li-due-heading">Today</h2>
         {due && due.length === 0 ? (
@@ -119,19 +149,34 @@ export function Popup() {
         ) : null}
         <ul className="li-list">
           {(due ?? []).map((item) => (
-            <NudgeItem
+            <ErrorBoundary
               key={item.contact.id}
-              due={item}
-              onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
-              onSnooze={(choice) => {
-                void snooze(item.contact.id, choice);
-                setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });
-              }}
-              onDismiss={() => {
-                void dismiss(item.contact.id);
-                setStatus({ text: `Dismissed ${item.contact.name} until the next touch.` });
-              }}
-            />
+              what="this nudge"
+              resetKey={item}
+              actions={
+                <a
+                  href={browser.runtime.getURL(`/dashboard.html#/contact/${item.contact.id}`)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Open the contact
+                </a>
+              }
+            >
+              <NudgeItem
+                due={item}
+                now={now}
+                onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
+                onSnooze={(choice) => {
+                  leave(item.contact.id, snooze(item.contact.id, choice), 'Not snoozed');
+                  setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });
+                }}
+                onDismiss={() => {
+                  leave(item.contact.id, dismiss(item.contact.id), 'Not dismissed');
+                  setStatus({ text: `Dismissed ${item.contact.name} until the next touch.` });
+                }}
+              />
+            </ErrorBoundary>
           ))}
         </ul>
         {due && total !== undefined && total > due.length ? (

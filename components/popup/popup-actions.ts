@@ -27,10 +27,12 @@ export async function undoLog(touchId: string): Promise<void> {
 }
 
 export async function snooze(contactId: string, choice: SnoozeChoice): Promise<void> {
-  await setNudgeState(getDb(), contactId, { snoozedUntil: snoozeUntil(choice, Date.now()) });
+  const now = Date.now();
+  await setNudgeState(getDb(), contactId, { snoozedUntil: snoozeUntil(choice, now) }, now);
 }
 
 /** Until the next touch: the rule compares `dismissedAt` with the last touch. */
 export async function dismiss(contactId: string): Promise<void> {
-  await setNudgeState(getDb(), contactId, { dismissedAt: Date.now() });
+  const now = Date.now();
+  await setNudgeState(getDb(), contactId, { dismissedAt: now }, now);
 }

@@ -94,7 +94,7 @@ async function run(db: LastImpressionDb, req: Request, now: number): Promise<Any
     case 'nudge.dismiss': {
       const change =
         req.type === 'nudge.snooze' ? { snoozedUntil: req.until } : { dismissedAt: now };
-      const contact = await setNudgeState(db, req.contactId, change);
+      const contact = await setNudgeState(db, req.contactId, change, now);
       return { ok: true, data: contact ? await viewOf(db, contact) : null };
     }
   }

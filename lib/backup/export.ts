@@ -1,11 +1,35 @@
 import type { LastImpressionDb } from '../db/database';
+import { allTouches as readAllTouches } from '../db/queries';
+import { isoOf } from '../time';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
 
+export interface BackupReport {
+  backup: Backup;
+  /** Touches left out because their stored time is not an instant: "Ada: touch <id>". */
+  leftOut: string[];
+}
+
 export async function exportBackup(db: LastImpressionDb, now: number): Promise<Backup> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
-    const [contacts, touches] = await Promise.all([db.contacts.toArray(), db.touches.toArray()]);
+  return (await exportBackupReport(db, now)).backup;
+}
+
+/**
+ * Every contact and touch, and what had to be left out. A value that slipped into the database
+ * unchecked (an older version, a bug) must not make the export throw: a touch with no readable
+ * time is named and left out, a contact's unreadable `createdAt` is omitted (it is optional).
+ */
+export async function exportBackupReport(db: LastImpressionDb, now: number): Promise<BackupReport> {
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.meta], async () => {
+    const [contacts, allTouches] = await Promise.all([db.contacts.toArray(), readAllTouches(db)]);
     await db.meta.put({ key: 'lastExportAt', value: now });
-    return {
+    const names = new Map(contacts.map((c) => [c.id, c.name]));
+    const leftOut: string[] = [];
+    const touches = allTouches.filter((t) => {
+      if (isoOf(t.at) !== undefined) return true;
+      leftOut.push(`${names.get(t.contactId) ?? 'unknown contact'}: touch ${t.id}`);
+      return false;
+    });
+    const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: new Date(now).toISOString(),
@@ -20,21 +44,28 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
         ...(c.tags.length ? { tags: c.tags } : {}),
         ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
         ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
-        createdAt: new Date(c.createdAt).toISOString(),
+        ...optionalTime('createdAt', c.createdAt),
       })),
+      // One entry per touch, whatever the store's shape.
       touches: touches.map((t) => ({
         id: t.id,
         contactId: t.contactId,
-        at: new Date(t.at).toISOString(),
+        at: isoOf(t.at)!,
         channel: t.channel,
         outcome: t.outcome,
         ...(t.note ? { note: t.note } : {}),
         ...(t.goodNews ? { goodNews: true } : {}),
         source: t.source,
-        createdAt: new Date(t.createdAt).toISOString(),
+        ...optionalTime('createdAt', t.createdAt),
       })),
     };
+    return { backup, leftOut };
   });
+}
+
+function optionalTime<K extends string>(key: K, ms: number): Partial<Record<K, string>> {
+  const iso = isoOf(ms);
+  return iso === undefined ? {} : ({ [key]: iso } as Record<K, string>);
 }
 
 export function backupFileName(now: number): string {

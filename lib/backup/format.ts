@@ -10,23 +10,13 @@ import {
   OutcomeSchema,
   SOURCES,
 } from '../model';
+import { IsoInstantTextSchema } from '../time';
 
 export const BACKUP_FORMAT = 'last-impression-backup';
 export const BACKUP_VERSION = 1;
 
-/** The ISO check takes 2026-02-31 and Date.parse rolls it into March: refuse days that don't exist. */
-function isRealDay(iso: string): boolean {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  const date = new Date(0);
-  date.setUTCFullYear(year!, month! - 1, day);
-  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
-}
-
-const IsoDate = v.pipe(
-  v.string('must be an ISO date'),
-  v.isoTimestamp('is not an ISO date such as 2026-01-31T09:00:00.000Z'),
-  v.check(isRealDay, 'is not a day of the calendar'),
-);
+/** Times are zoned ISO text; lib/time.ts refuses what Date.parse would read as NaN or roll over. */
+const IsoDate = IsoInstantTextSchema;
 // Every id this extension makes is a UUID, and the message protocol accepts only those, so a
 // hand-made id would import a contact nobody could log to: refuse it here instead.
 const Id = v.pipe(

@@ -9,7 +9,10 @@ import {
 } from '../model';
 import { newContact } from '../db/contacts';
 import type { LastImpressionDb } from '../db/database';
+import { putTouches, touchesOfContact } from '../db/months';
+import { writeErrorReason } from '../db/write-error';
 import { getSettings } from '../db/settings';
+import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
 import type { Backup } from './format';
 import { parseBackup } from './validate';
@@ -34,7 +37,7 @@ export async function importBackupText(
   } catch (e) {
     return {
       ok: false,
-      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      error: `Nothing was imported: ${writeErrorReason(e)}`,
     };
   }
 }
@@ -48,7 +51,7 @@ export async function importRecords(
   data: Pick<Backup, 'contacts' | 'touches'>,
   now: number,
 ): Promise<ImportCounts> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
     const settings = await getSettings(db);
     const byId = new Map<string, Contact>();
     for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
@@ -87,17 +90,24 @@ export async function importRecords(
     const touches: Touch[] = data.touches.map((t) => ({
       id: t.id,
       contactId: targetOf.get(t.contactId)!.id,
-      at: Date.parse(t.at),
+      at: instantOf(t.at),
       channel: t.channel,
       outcome: t.outcome,
       ...(t.note ? { note: t.note } : {}),
       ...(t.goodNews ? { goodNews: true } : {}),
       source: t.source ?? 'import',
-      createdAt: t.createdAt ? Date.parse(t.createdAt) : now,
+      createdAt: t.createdAt ? instantOf(t.createdAt) : now,
       updatedAt: now,
     }));
-    const movedFrom = await contactsLosingTouches(db, touches);
-    await db.touches.bulkPut(touches);
+    // An empty store (the common, large import) skips every lookup of older copies.
+    const empty = (await db.touchMonths.toCollection().first()) === undefined;
+    const replaced = await putTouches(db, touches, empty ? 'empty-store' : 'any');
+    // A re-imported touch id may now belong to another contact; the one it left needs its
+    // summary recomputed.
+    const newOwner = new Map(touches.map((t) => [t.id, t.contactId]));
+    const movedFrom = new Set(
+      replaced.filter((old) => newOwner.get(old.id) !== old.contactId).map((old) => old.contactId),
+    );
 
     // New contacts' touches are all in hand; known contacts may have more stored already.
     const byContact = new Map<string, Touch[]>();
@@ -107,16 +117,7 @@ export async function importRecords(
       if (list) list.push(t);
       else byContact.set(t.contactId, [t]);
     }
-    if (existed.size) {
-      await db.touches
-        .where('contactId')
-        .anyOf([...existed])
-        .each((t) => {
-          const list = byContact.get(t.contactId);
-          if (list) list.push(t);
-          else byContact.set(t.contactId, [t]);
-        });
-    }
+    for (const id of existed) byContact.set(id, await touchesOfContact(db, id));
     const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
     await db.contacts.bulkPut(
       [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
@@ -127,20 +128,6 @@ export async function importRecords(
     }
     return { contacts: data.contacts.length, touches: touches.length };
   });
-}
-
-/**
- * A re-imported touch id may now belong to another contact; the one it leaves needs its
- * summary recomputed. An empty database (the common, large import) skips the lookup.
- */
-async function contactsLosingTouches(db: LastImpressionDb, touches: Touch[]): Promise<Set<string>> {
-  const losing = new Set<string>();
-  if ((await db.touches.count()) === 0) return losing;
-  const stored = await db.touches.bulkGet(touches.map((t) => t.id));
-  stored.forEach((old, i) => {
-    if (old && old.contactId !== touches[i]!.contactId) losing.add(old.contactId);
-  });
-  return losing;
 }
 
 function mergeIncoming(
@@ -163,7 +150,7 @@ function mergeIncoming(
   const base = newContact(
     fields,
     settings,
-    existing?.createdAt ?? (incoming.createdAt ? Date.parse(incoming.createdAt) : now),
+    existing?.createdAt ?? (incoming.createdAt ? instantOf(incoming.createdAt) : now),
     existing?.id ?? incoming.id,
   );
   const merged: Contact = existing

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describeIssues, identityKeys, MAX_FUTURE_MS } from '../model';
+import { instantOf } from '../time';
 import { BACKUP_VERSION, BackupHeaderSchema, BackupSchema, type Backup } from './format';
 
 export type Parsed = { ok: true; backup: Backup } | { ok: false; error: string };
@@ -56,9 +57,8 @@ function crossCheck(backup: Backup, now: number): string | null {
     if (!contactIds.has(t.contactId)) {
       return `touches[${i}].contactId: no contact with id ${t.contactId} in this file`;
     }
-    const at = Date.parse(t.at);
+    const at = instantOf(t.at);
     if (at > now + MAX_FUTURE_MS) return `touches[${i}].at: ${t.at} is more than a year ahead`;
-    if (at < 0) return `touches[${i}].at: ${t.at} is before 1970`;
   }
   return null;
 }

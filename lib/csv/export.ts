@@ -1,6 +1,8 @@
+import { formatGoodwill } from '../goodwill-format';
 import { daysSincePositive, goodwillNow, lastImpression, nudgeFor } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
-import { toCsv } from './write';
+import { isoOf } from '../time';
+import { toCsv, type CsvCell } from './write';
 
 export const CONTACT_COLUMNS = [
   'Name',
@@ -32,11 +34,12 @@ export const TOUCH_COLUMNS = [
   'Touch ID',
 ] as const;
 
-const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
+/** An unreadable stored time becomes an empty cell: an export never throws on old data. */
+const iso = (at: number | null) => isoOf(at) ?? '';
 
 /** One row per contact with its summary as of `now`. */
 export function contactsCsv(contacts: readonly Contact[], settings: Settings, now: number): string {
-  const rows = contacts.map((c) => {
+  const rows = contacts.map((c): CsvCell[] => {
     const days = daysSincePositive(c.lastPositiveAt, now);
     return [
       c.name,
@@ -48,7 +51,7 @@ export function contactsCsv(contacts: readonly Contact[], settings: Settings, no
       lastImpression(c),
       iso(c.lastTouchAt),
       days === null ? 'never' : String(days),
-      goodwillNow(c, now).toFixed(2),
+      { number: formatGoodwill(goodwillNow(c, now)) },
       nudgeFor(c, settings, now)?.reason ?? '',
       String(c.touchCount),
       c.notes ?? '',

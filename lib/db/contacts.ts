@@ -8,7 +8,8 @@ import {
   type Settings,
 } from '../model';
 import type { LastImpressionDb } from './database';
-import { ContactFieldsSchema, type ContactFields } from './inputs';
+import { ContactFieldsSchema, nudgeChangeSchema, type ContactFields } from './inputs';
+import { monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -118,10 +119,15 @@ export async function updateContact(
   });
 }
 
+async function touchIdsOf(db: LastImpressionDb, contactId: string): Promise<string[]> {
+  const months = await monthsOfContact(db, contactId).toArray();
+  return months.flatMap((m) => m.touches.map((t) => t.id));
+}
+
 /** Deletes a contact and all its touches together. */
 export async function deleteContact(db: LastImpressionDb, id: string): Promise<void> {
-  await db.transaction('rw', db.contacts, db.touches, async () => {
-    await db.touches.where('contactId').equals(id).delete();
+  await db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds], async () => {
+    await removeTouches(db, await touchIdsOf(db, id));
     await db.contacts.delete(id);
   });
 }
@@ -164,14 +170,16 @@ export async function mergeContacts(
   now: number,
 ): Promise<Result<Contact>> {
   if (intoId === fromId) return { ok: false, error: 'Pick two different contacts to merge' };
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
     const [into, from] = await Promise.all([db.contacts.get(intoId), db.contacts.get(fromId)]);
     if (!into || !from)
       return { ok: false as const, error: 'One of the contacts no longer exists' };
-    await db.touches
-      .where('contactId')
-      .equals(fromId)
-      .modify({ contactId: intoId, updatedAt: now });
+    const moved = await removeTouches(db, await touchIdsOf(db, fromId));
+    await putTouches(
+      db,
+      moved.map((t) => ({ ...t, contactId: intoId, updatedAt: now })),
+      'new-ids',
+    );
     const joined: Contact = {
       ...into,
       emails: unique([...into.emails, ...from.emails]),
@@ -190,12 +198,19 @@ export async function mergeContacts(
   });
 }
 
-/** Snooze until `until`, or dismiss until the next touch. */
+/**
+ * Snooze until `until`, or dismiss until the next touch. Checked here, where the write happens,
+ * so every caller is bound: a snooze ends within a year, and both times are instants.
+ * Throws on a refused change; the background turns that into an error answer.
+ */
 export async function setNudgeState(
   db: LastImpressionDb,
   contactId: string,
   change: { snoozedUntil: number } | { dismissedAt: number },
+  now: number,
 ): Promise<Contact | undefined> {
+  const checked = v.safeParse(nudgeChangeSchema(now), change);
+  if (!checked.success) throw new Error(describeIssues(checked.issues));
   return db.transaction('rw', db.contacts, db.meta, async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;

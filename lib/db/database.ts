@@ -1,6 +1,8 @@
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nudgeIndex } from '../impressions';
-import type { Contact, Touch } from '../model';
+import type { Contact } from '../model';
+import { moveTouchesIntoMonths } from './migrate-v3';
+import type { MonthKey, TouchIdShard, TouchMonth } from './months';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
@@ -16,7 +18,8 @@ export const DB_NAME = 'last-impression';
  */
 export class LastImpressionDb extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
-  touches!: EntityTable<Touch, 'id'>;
+  touchMonths!: Table<TouchMonth, MonthKey>;
+  touchIds!: EntityTable<TouchIdShard, 'shard'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -48,6 +51,16 @@ export class LastImpressionDb extends Dexie {
             Object.assign(contact, nudgeIndex(contact, settings));
           });
       });
+    // Version 3: touches live in one record per contact and month (see months.ts), found by id
+    // through the touchIds directory. The move runs in the upgrade's one transaction: a page
+    // closed halfway aborts it and leaves version 2 whole, and the next open starts again.
+    this.version(3)
+      .stores({
+        touches: null,
+        touchMonths: '[contactId+month], month',
+        touchIds: 'shard',
+      })
+      .upgrade(moveTouchesIntoMonths);
   }
 }
 

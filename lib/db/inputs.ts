@@ -5,12 +5,14 @@ import {
   EmailSchema,
   IdentitySchema,
   LinkedinPathSchema,
+  MAX_FUTURE_MS,
   MAX_NAME_LENGTH,
   NameSchema,
   NoteSchema,
   OutcomeSchema,
   SOURCES,
 } from '../model';
+import { InstantSchema } from '../time';
 
 const optionalText = (max: number, what: string) =>
   v.optional(
@@ -28,7 +30,7 @@ export const LogTouchInputSchema = v.object({
   /** Name to give a contact created by this log. */
   name: v.optional(NameSchema),
   headline: optionalText(MAX_NAME_LENGTH, 'headline'),
-  at: v.optional(v.pipe(v.number('date must be a time'), v.finite('date is not a valid time'))),
+  at: v.optional(InstantSchema),
   channel: ChannelSchema,
   outcome: OutcomeSchema,
   note: v.optional(NoteSchema),
@@ -38,7 +40,7 @@ export const LogTouchInputSchema = v.object({
 export type LogTouchInput = v.InferOutput<typeof LogTouchInputSchema>;
 
 export const TouchPatchSchema = v.object({
-  at: v.optional(v.pipe(v.number('date must be a time'), v.finite('date is not a valid time'))),
+  at: v.optional(InstantSchema),
   channel: v.optional(ChannelSchema),
   outcome: v.optional(OutcomeSchema),
   note: v.optional(NoteSchema),
@@ -60,3 +62,13 @@ export const ContactFieldsSchema = v.object({
   excludeFromNudges: v.optional(v.boolean()),
 });
 export type ContactFields = v.InferOutput<typeof ContactFieldsSchema>;
+
+/** A snooze ends at most a year after `now` (`until: 1e300` would snooze forever). */
+export function nudgeChangeSchema(now: number) {
+  return v.object({
+    snoozedUntil: v.optional(
+      v.pipe(InstantSchema, v.maxValue(now + MAX_FUTURE_MS, 'snooze for at most a year')),
+    ),
+    dismissedAt: v.optional(InstantSchema),
+  });
+}

@@ -20,7 +20,7 @@ export async function saveSettings(db: LastImpressionDb, input: unknown): Promis
   const parsed = v.safeParse(SettingsSchema, input);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
   const next = parsed.output;
-  await db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  await db.transaction('rw', [db.contacts, db.touchMonths, db.meta], async () => {
     const previous = await getSettings(db);
     await db.meta.put({ key: 'settings', value: next });
     if (JSON.stringify(previous) !== JSON.stringify(next)) {

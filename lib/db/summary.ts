@@ -1,6 +1,7 @@
 import { nudgeIndex, summarize } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
 import type { LastImpressionDb } from './database';
+import { touchesOfContact } from './months';
 
 /** Re-derives a contact's summary and due index from its touches; call inside a transaction. */
 export async function recomputeContact(
@@ -9,7 +10,7 @@ export async function recomputeContact(
   settings: Settings,
   now: number,
 ): Promise<Contact> {
-  const touches = await db.touches.where('contactId').equals(contact.id).toArray();
+  const touches = await touchesOfContact(db, contact.id);
   const next = withSummary(contact, touches, settings, now);
   await db.contacts.put(next);
   return next;
@@ -43,10 +44,10 @@ export async function recomputeAllContacts(
     return;
   }
   const byContact = new Map<string, Touch[]>();
-  await db.touches.each((t) => {
-    const list = byContact.get(t.contactId);
-    if (list) list.push(t);
-    else byContact.set(t.contactId, [t]);
+  await db.touchMonths.each((m) => {
+    const list = byContact.get(m.contactId);
+    if (list) list.push(...m.touches);
+    else byContact.set(m.contactId, [...m.touches]);
   });
   const contacts = await db.contacts.toArray();
   await db.contacts.bulkPut(

@@ -11,6 +11,7 @@ import {
 import { findContactByIdentity, newContact, type Result } from './contacts';
 import type { LastImpressionDb } from './database';
 import { LogTouchInputSchema, TouchPatchSchema } from './inputs';
+import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -40,7 +41,7 @@ export async function logTouch(
   if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   if (!data.contactId && !data.identity) return { ok: false, error: 'Say who the touch was with' };
 
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
     const settings = await getSettings(db);
     let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
     // A stale id (the contact was merged away meanwhile) must not clone its identity.
@@ -67,7 +68,7 @@ export async function logTouch(
       createdAt: now,
       updatedAt: now,
     };
-    await db.touches.add(touch);
+    await putTouches(db, [touch], 'new-ids');
     const inOrder =
       contact.halfLifeDays === settings.halfLifeDays &&
       (contact.lastTouchAt === null || at >= contact.lastTouchAt);
@@ -99,13 +100,14 @@ export async function editTouch(
     const time = v.safeParse(touchTimeSchema(now), data.at);
     if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   }
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
-    const touch = await db.touches.get(touchId);
-    if (!touch) return { ok: false as const, error: 'That touch no longer exists' };
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
+    const found = await findTouch(db, touchId);
+    if (!found) return { ok: false as const, error: 'That touch no longer exists' };
+    const { touch } = found;
     const next: Touch = { ...touch, ...data, updatedAt: now };
     if (data.note === '') delete next.note;
     if (data.goodNews === false) delete next.goodNews;
-    await db.touches.put(next);
+    await putTouches(db, [next], 'any');
     const contact = await db.contacts.get(touch.contactId);
     if (contact) await recomputeContact(db, contact, await getSettings(db), now);
     return { ok: true as const, value: next };
@@ -118,10 +120,9 @@ export async function deleteTouch(
   touchId: string,
   now: number,
 ): Promise<Touch | undefined> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
-    const touch = await db.touches.get(touchId);
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
+    const [touch] = await removeTouches(db, [touchId]);
     if (!touch) return undefined;
-    await db.touches.delete(touchId);
     const contact = await db.contacts.get(touch.contactId);
     if (contact) await recomputeContact(db, contact, await getSettings(db), now);
     return touch;
@@ -133,10 +134,10 @@ export async function restoreTouch(
   touch: Touch,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', db.contacts, db.touches, db.meta, async () => {
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
     const contact = await db.contacts.get(touch.contactId);
     if (!contact) return false;
-    await db.touches.put(touch);
+    await putTouches(db, [touch], 'any');
     await recomputeContact(db, contact, await getSettings(db), now);
     return true;
   });
@@ -148,10 +149,14 @@ export async function recentTouches(
   contactId: string,
   limit: number,
 ): Promise<Touch[]> {
-  return db.touches
-    .where('[contactId+at]')
-    .between([contactId, -Infinity], [contactId, Infinity])
+  let held = 0;
+  // Newest months first, only as many as hold `limit` touches.
+  const months = await monthsOfContact(db, contactId)
     .reverse()
-    .limit(limit)
+    .until((m) => (held += m.touches.length) >= limit, true)
     .toArray();
+  return months
+    .flatMap((m) => m.touches)
+    .sort((a, b) => byTime(b, a))
+    .slice(0, limit);
 }

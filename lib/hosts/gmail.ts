@@ -57,6 +57,10 @@ const SELECTOR = {
   sender: 'td.gF span.gD[email]',
   // Recipients of an expanded message.
   recipient: '.hb span.g2[email]',
+  // A message's body (`.a3s`, inside `.ii.gt`; every layout since 2014) is its sender's own
+  // HTML and may carry any class or attribute: look-alike messages, senders or recipient
+  // lines inside it are content, never the header (`.gE` / `.gH`, the `.hb` line) we read.
+  messageBody: '.a3s, .ii.gt',
   // Full-screen compose.
   fullScreenCompose: 'body > .aSs > .aSt',
   // Floating compose windows live under `div.dw`; each is a `[role=dialog]` holding a form.
@@ -217,17 +221,19 @@ function readThread(
   urlThreadId: string | undefined,
   user: string | undefined,
 ): GmailView {
-  const messages = root.querySelectorAll(SELECTOR.message);
+  const messages = [...root.querySelectorAll(SELECTOR.message)].filter(
+    (message) => !inBody(message, root),
+  );
   if (messages.length === 0) {
     return { kind: 'unreadable', reason: 'A thread is open but no message matched.' };
   }
   const people = new People(user);
   const recipients: Element[] = [];
   // Messages are in chronological order: walk back so the latest sender comes first.
-  for (const message of [...messages].reverse()) {
-    const sender = message.querySelector(SELECTOR.sender);
+  for (const message of messages.reverse()) {
+    const sender = headerMatches(message, SELECTOR.sender)[0];
     if (sender) people.add(sender.getAttribute('email'), sender.getAttribute('name'));
-    recipients.push(...message.querySelectorAll(SELECTOR.recipient));
+    recipients.push(...headerMatches(message, SELECTOR.recipient));
   }
   for (const recipient of recipients) {
     people.add(recipient.getAttribute('email'), recipient.getAttribute('name'));
@@ -236,6 +242,17 @@ function readThread(
   return threadId
     ? { kind: 'thread', threadId, participants: people.list }
     : { kind: 'thread', participants: people.list };
+}
+
+/** Whether `el` sits inside a message body within `scope` (the thread or the message). */
+function inBody(el: Element, scope: Element): boolean {
+  const body = el.closest(SELECTOR.messageBody);
+  return body !== null && scope.contains(body);
+}
+
+/** Matches of `selector` in the message's header area, none from inside its body. */
+function headerMatches(message: Element, selector: string): Element[] {
+  return [...message.querySelectorAll(selector)].filter((el) => !inBody(el, message));
 }
 
 // --- Compose ---------------------------------------------------------------------------
@@ -263,7 +280,11 @@ function composeRoots(doc: Document): Element[] {
   }
   candidates.push(...doc.querySelectorAll(SELECTOR.inlineCompose));
   candidates.push(...doc.querySelectorAll(SELECTOR.fullScreenCompose));
-  const roots = candidates.filter((root) => root.querySelector(SELECTOR.composeForm) !== null);
+  // A compose inside a message body is a sender's look-alike, not a window the user opened.
+  const roots = candidates.filter(
+    (root) =>
+      root.querySelector(SELECTOR.composeForm) !== null && !root.closest(SELECTOR.messageBody),
+  );
   // Layouts can nest (a dialog inside a full-screen wrapper): keep the outermost, so one
   // window counts once.
   const distinct = roots.filter(

@@ -103,6 +103,15 @@ const SEL = {
   authorPhoto: 'img[alt]',
   /** Any link to a person: vanity or id-style path. */
   personLink: 'a[href*="/in/"]',
+  /** Content other people wrote or LinkedIn recommends, never the page's subject: message
+   * bodies (`.msg-s-event__content` / `.msg-s-event-listitem__body` and the bubble around them,
+   * 2019–2025), posts (`.feed-shared-update-v2` 2019–2025, fallback any `urn:li:activity`
+   * container), comments (`.comments-comment-item` 2019–2023, `.comments-comment-entity`
+   * 2024–2025) and "People also viewed" / "People you may know" (`.pv-browsemap-section` 2018,
+   * the right rail `.scaffold-layout__aside` 2021–2025, `data-view-name` browsemap 2025). A
+   * link, heading or author name inside any of them is skipped. */
+  content:
+    '.msg-s-event-listitem__message-bubble, .msg-s-event__content, .msg-s-event-listitem__body, .feed-shared-update-v2, [data-urn^="urn:li:activity"], .comments-comment-item, .comments-comment-entity, .pv-browsemap-section, .scaffold-layout__aside, [data-view-name="profile-card-browsemap"]',
 } as const;
 
 /**
@@ -164,7 +173,7 @@ function readProfile(doc: Document, urlPath: string): LinkedinView {
     return { kind: 'unreadable', reason: 'the top card shows a different profile than the URL' };
   }
   const near = link ? nearestHeading(link.element, scope) : undefined;
-  const heading = near?.heading ?? scope.querySelector(SEL.nameByEra) ?? undefined;
+  const heading = near?.heading ?? outsideContent(scope, SEL.nameByEra)[0];
   const name = (heading && clean(heading.textContent)) || (link ? nameFromTitle(doc) : '');
   if (!name) {
     return {
@@ -180,7 +189,7 @@ function readProfile(doc: Document, urlPath: string): LinkedinView {
 
 function isOwnProfile(doc: Document, scope: Element, urlPath: string): boolean {
   // `/in/me/` is LinkedIn's alias for the viewer's own profile.
-  if (urlPath === '/in/me' || scope.querySelector(SEL.ownProfileEdit)) return true;
+  if (urlPath === '/in/me' || outsideContent(scope, SEL.ownProfileEdit).length > 0) return true;
   const vanity = viewerVanity(doc);
   return vanity !== undefined && vanity === urlPath;
 }
@@ -192,7 +201,7 @@ function contactInfoLink(
   urlPath: string,
 ): { element: Element; path: string } | 'other' | undefined {
   let other = false;
-  for (const element of scope.querySelectorAll(SEL.contactInfoLink)) {
+  for (const element of outsideContent(scope, SEL.contactInfoLink)) {
     const path = personPathFromHref(element.getAttribute('href'));
     if (!path) continue;
     if (path === urlPath || isIdPath(urlPath)) return { element, path };
@@ -210,7 +219,7 @@ function nearestHeading(
 ): { heading: Element; card: Element } | undefined {
   for (let card = link.parentElement; card; card = card.parentElement) {
     let firstH2: Element | undefined;
-    for (const h of card.querySelectorAll(SEL.heading)) {
+    for (const h of outsideContent(card, SEL.heading)) {
       if (!precedes(h, link) || !clean(h.textContent)) continue;
       if (h.tagName === 'H1') return { heading: h, card };
       firstH2 ??= h;
@@ -223,7 +232,7 @@ function nearestHeading(
 
 function readHeadline(heading: Element, card: Element): string | undefined {
   let block: Element | undefined;
-  for (const el of card.querySelectorAll(SEL.headlineByEra)) {
+  for (const el of outsideContent(card, SEL.headlineByEra)) {
     if (precedes(heading, el) && clean(el.textContent)) {
       block = el;
       break;
@@ -301,21 +310,22 @@ function threadParticipants(doc: Document, thread: Element): LinkedinPerson[] {
   }
   if (people.size > 0) return [...people.values()];
 
-  for (const item of thread.querySelectorAll(SEL.otherMessage)) {
-    const link = item.querySelector(SEL.personLink);
+  for (const item of outsideContent(thread, SEL.otherMessage)) {
+    // The author's avatar and name head the item; links in the message text are content.
+    const link = outsideContent(item, SEL.personLink)[0];
     if (!link) continue;
     add(
       personPathFromHref(link.getAttribute('href')),
-      clean(item.querySelector(SEL.authorName)?.textContent) ||
-        clean(item.querySelector(SEL.authorPhoto)?.getAttribute('alt')),
+      clean(outsideContent(item, SEL.authorName)[0]?.textContent) ||
+        clean(outsideContent(item, SEL.authorPhoto)[0]?.getAttribute('alt')),
     );
   }
   return [...people.values()];
 }
 
 function titleLinks(thread: Element): Element[] {
-  const bar = thread.querySelector(SEL.titleBar);
-  if (bar) return [...bar.querySelectorAll(SEL.personLink)];
+  const bar = outsideContent(thread, SEL.titleBar)[0];
+  if (bar) return outsideContent(bar, SEL.personLink);
   const around = thread.querySelector(SEL.threadTitle)?.closest(SEL.personLink);
   return around ? [around] : [];
 }
@@ -403,6 +413,14 @@ function slugToPath(rawSlug: string): string | undefined {
 
 function isIdPath(path: string): boolean {
   return path.startsWith('/in/ACoA');
+}
+
+/** Matches of `selector` in `scope` that are not inside content (`SEL.content`) within it. */
+function outsideContent(scope: Element, selector: string): Element[] {
+  return [...scope.querySelectorAll(selector)].filter((el) => {
+    const content = el.closest(SEL.content);
+    return content === null || !scope.contains(content);
+  });
 }
 
 function mainOf(doc: Document): Element {

@@ -150,10 +150,9 @@ test('editing a touch changes the last impression; deleting a contact deletes it
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const count = open.result
-            .transaction('touches')
-            .objectStore('touches')
-            // Touches are indexed by [contactId+at]; the bounds take every time.
-            .index('[contactId+at]')
+            .transaction('touchMonths')
+            .objectStore('touchMonths')
+            // Month records are keyed [contactId, month]; the bounds take every month.
             .count(IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]));
           count.onsuccess = () => resolve(count.result);
           count.onerror = () => reject(count.error);

@@ -31,9 +31,9 @@ async function emptyDatabase(page: Page): Promise<void> {
         const open = indexedDB.open('last-impression');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['contacts', 'touches'], 'readwrite');
-          tx.objectStore('contacts').clear();
-          tx.objectStore('touches').clear();
+          const stores = ['contacts', 'touchMonths', 'touchIds'];
+          const tx = open.result.transaction(stores, 'readwrite');
+          for (const store of stores) tx.objectStore(store).clear();
           tx.oncomplete = () => {
             open.result.close();
             resolve();

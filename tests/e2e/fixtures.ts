@@ -1,11 +1,15 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchExtension } from '../../scripts/chromium.mjs';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+export {
+  HAVE_SHARED_FIXTURES,
+  SHARED_FIXTURES_SKIP,
+  sharedFixture,
+} from '../support/shared-fixtures';
 
 /** The built extension; `npm test` builds it first, this fixture never builds. */
 export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
-export const SHARED_FIXTURES = path.resolve('../shared/fixtures');
 
 export async function launchWithExtension(): Promise<BrowserContext> {
   return launchExtension(EXTENSION_DIR);
@@ -27,10 +31,6 @@ export async function serveHtml(
       body: typeof body === 'string' ? body : body(),
     }),
   );
-}
-
-export function sharedFixture(name: string): string {
-  return readFileSync(path.join(SHARED_FIXTURES, name), 'utf8');
 }
 
 export interface ExtensionFixtures {

@@ -1,5 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, serveHtml, sharedFixture, test } from './fixtures';
+import {
+  expect,
+  HAVE_SHARED_FIXTURES,
+  serveHtml,
+  SHARED_FIXTURES_SKIP,
+  sharedFixture,
+  test,
+} from './fixtures';
 import { askBackground, importBackupOnDashboard } from './helpers';
 import { makeBackup } from '../support/backups';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
@@ -37,6 +44,8 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   return page;
 }
+
+test.skip(!HAVE_SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
 
 test.beforeEach(async ({ context }) => {
   await serveLinkedin(context);

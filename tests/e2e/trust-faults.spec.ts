@@ -23,12 +23,17 @@ async function countStored(page: Page): Promise<Stored> {
           const db = open.result;
           if (!db.objectStoreNames.contains('contacts'))
             return resolve({ contacts: 0, touches: 0 });
-          const tx = db.transaction(['contacts', 'touches']);
+          const tx = db.transaction(['contacts', 'touchMonths']);
           const c = tx.objectStore('contacts').count();
-          const t = tx.objectStore('touches').count();
+          // Touches live in one record per contact and month.
+          const t = tx.objectStore('touchMonths').getAll();
           tx.oncomplete = () => {
             db.close();
-            resolve({ contacts: c.result, touches: t.result });
+            const months = t.result as { touches: unknown[] }[];
+            resolve({
+              contacts: c.result,
+              touches: months.reduce((n, m) => n + m.touches.length, 0),
+            });
           };
         };
       }),
@@ -52,7 +57,7 @@ async function checkSummary(page: Page, email: string): Promise<Check> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['contacts', 'touches']);
+          const tx = db.transaction(['contacts', 'touchMonths']);
           const req = tx.objectStore('contacts').index('identities').get(key);
           req.onsuccess = () => {
             const contact = req.result as {
@@ -61,13 +66,14 @@ async function checkSummary(page: Page, email: string): Promise<Check> {
               lastTouchAt: number;
               lastPositiveAt: number | null;
             };
-            // Touches are indexed by [contactId+at]; the bounds take every time.
-            const touches = tx
-              .objectStore('touches')
-              .index('[contactId+at]')
+            // Month records are keyed [contactId, month]; the bounds take every month.
+            const months = tx
+              .objectStore('touchMonths')
               .getAll(IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]));
-            touches.onsuccess = () => {
-              const list = touches.result as { at: number; outcome: string; note?: string }[];
+            months.onsuccess = () => {
+              const list = (
+                months.result as { touches: { at: number; outcome: string; note?: string }[] }[]
+              ).flatMap((m) => m.touches);
               const maxAt = Math.max(...list.map((t) => t.at));
               const positives = list.filter((t) => t.outcome === 'positive').map((t) => t.at);
               resolve({
@@ -199,13 +205,15 @@ test('Faults lose nothing: the service worker stopped in the middle of a burst o
       new Promise<number>((resolve) => {
         const open = indexedDB.open('last-impression');
         open.onsuccess = () => {
-          const tx = open.result.transaction('touches');
-          let found = 0;
-          for (const id of ids) {
-            const req = tx.objectStore('touches').get(id);
-            req.onsuccess = () => (found += req.result ? 1 : 0);
-          }
-          tx.oncomplete = () => resolve(found);
+          const req = open.result.transaction('touchMonths').objectStore('touchMonths').getAll();
+          req.onsuccess = () => {
+            const stored = new Set(
+              (req.result as { touches: { id: string }[] }[]).flatMap((m) =>
+                m.touches.map((t) => t.id),
+              ),
+            );
+            resolve(ids.filter((id) => stored.has(id)).length);
+          };
         };
       }),
     acknowledged,

@@ -1,23 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  announceSkip,
+  HAVE_SHARED_FIXTURES,
+  SHARED_FIXTURES_SKIP,
+  sharedFixture,
+} from '../support/shared-fixtures';
 import { launchFirefox, type FirefoxWithExtension } from './firefox';
 import { checkedChannel, untilPanelAttribute, untilPanelText } from './panel';
 
-// The saved LinkedIn pages live in ../shared/fixtures, which a stranger's clone lacks.
-const SHARED_FIXTURES = path.resolve('../shared/fixtures');
 const PROFILE = 'brocc-linkedin-profile-1.html';
-const haveFixtures = existsSync(path.join(SHARED_FIXTURES, PROFILE));
 
 /** The real saved page without its scripts: LinkedIn's own code must not run offline. */
 function withoutScripts(file: string): string {
-  return readFileSync(path.join(SHARED_FIXTURES, file), 'utf8').replace(
-    /<script\b[\s\S]*?<\/script>/gi,
-    '',
-  );
+  return sharedFixture(file).replace(/<script\b[\s\S]*?<\/script>/gi, '');
 }
 
-describe.skipIf(!haveFixtures)('LinkedIn (needs ../shared/fixtures)', () => {
+announceSkip(__filename);
+
+describe.skipIf(!HAVE_SHARED_FIXTURES)(`LinkedIn (${SHARED_FIXTURES_SKIP})`, () => {
   let firefox: FirefoxWithExtension;
   beforeAll(async () => {
     firefox = await launchFirefox();

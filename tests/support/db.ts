@@ -1,5 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { LastImpressionDb } from '../../lib/db/database';
+import { removeTouches } from '../../lib/db/months';
+import { allTouches } from '../../lib/db/queries';
 
 let counter = 0;
 
@@ -15,8 +17,18 @@ export function makeTestDb(name = `test-${++counter}`): LastImpressionDb {
 export async function dumpDb(db: LastImpressionDb) {
   const [contacts, touches, meta] = await Promise.all([
     db.contacts.orderBy('id').toArray(),
-    db.touches.orderBy('id').toArray(),
+    allTouches(db).then((list) => list.sort((a, b) => a.id.localeCompare(b.id))),
     db.meta.orderBy('key').toArray(),
   ]);
   return { contacts, touches, meta };
+}
+
+/** Empties the touch store behind the operations' back (contacts keep their summaries). */
+export async function clearTouches(db: LastImpressionDb): Promise<void> {
+  await Promise.all([db.touchMonths.clear(), db.touchIds.clear()]);
+}
+
+/** Removes touches behind the operations' back (no summary recompute). */
+export async function deleteTouchRecords(db: LastImpressionDb, ids: string[]): Promise<void> {
+  await db.transaction('rw', [db.touchMonths, db.touchIds], () => removeTouches(db, ids));
 }

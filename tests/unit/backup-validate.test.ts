@@ -69,7 +69,7 @@ describe('refused backups leave the database unchanged', () => {
     await refused(text(backup), 'touches[7321].outcome');
 
     const late = makeBackup(NOW, many(100, 100));
-    late.touches[9999]!.at = '3000-01-01T00:00:00.000Z';
+    late.touches[9999]!.at = '2100-01-01T00:00:00.000Z';
     await refused(text(late), 'touches[9999].at', 'year');
 
     const noChannel = makeBackup(NOW, many(100, 100));

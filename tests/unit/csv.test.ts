@@ -23,6 +23,11 @@ describe('toCsv', () => {
     expect(escapeCell('plain = text')).toBe('plain = text');
   });
 
+  it('writes a computed number as a number, and escapes a "number" that is really a formula', () => {
+    expect(toCsv([[{ number: '-0.2' }, '-0.2']])).toBe('\uFEFF"-0.2","\'-0.2"\r\n');
+    expect(toCsv([[{ number: '-1+cmd' }]])).toBe('\uFEFF"\'-1+cmd"\r\n');
+  });
+
   it('unescapes exactly what it escaped, including text that already starts with an apostrophe', () => {
     for (const text of ['=1', "'=1", "''=1", "'hello", 'a=b', '', "'"]) {
       expect(unescapeCell(escapeCell(text))).toBe(text);
@@ -33,7 +38,7 @@ describe('toCsv', () => {
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes, line breaks and a BOM', () => {
     const parsed = parseCsv(
-      '\uFEFFname,note\r\n"Ada, L.","said ""hi""\r\nthen left"\r\nBob,plain\n',
+      '\uFEFFname,note\r\n"Ada, L.","said ""hi""\r\nthen left"\r\nBob,plain\r\n',
     );
     expect(parsed).toEqual({
       ok: true,
@@ -49,6 +54,41 @@ describe('parseCsv', () => {
     expect(parseCsv('a,,c\n,,\nx')).toEqual({
       ok: true,
       rows: [['a', '', 'c'], ['', '', ''], ['x']],
+    });
+  });
+
+  it('ends records at LF, CRLF or a lone CR, whichever the file uses', () => {
+    const rows = [
+      ['a', 'b'],
+      ['1', '2'],
+    ];
+    for (const eol of ['\n', '\r\n', '\r']) {
+      expect(parseCsv(`a,b${eol}1,2${eol}`), JSON.stringify(eol)).toEqual({ ok: true, rows });
+    }
+  });
+
+  it('detects semicolons and tabs as the delimiter, and keeps commas inside fields', () => {
+    expect(parseCsv('name;note\nAda;1,5 h, then lunch\nBob;a, b, c, d\n')).toEqual({
+      ok: true,
+      rows: [
+        ['name', 'note'],
+        ['Ada', '1,5 h, then lunch'],
+        ['Bob', 'a, b, c, d'],
+      ],
+    });
+    expect(parseCsv('date\tname\tnote\n2026-01-05\tAda\ta;b,c\n')).toEqual({
+      ok: true,
+      rows: [
+        ['date', 'name', 'note'],
+        ['2026-01-05', 'Ada', 'a;b,c'],
+      ],
+    });
+  });
+
+  it('refuses text after a closing quote, naming the line', () => {
+    expect(parseCsv('a,b\n1,2\n"x"y,3\n')).toEqual({
+      ok: false,
+      error: 'Line 3: a quoted field goes on after its closing quote.',
     });
   });
 
@@ -72,6 +112,7 @@ describe('parseCsv', () => {
           if (parsed.ok) expect(parsed.rows.map((r) => r.map(unescapeCell))).toEqual(rows);
         },
       ),
+      { numRuns: 500 },
     );
   });
 });
@@ -108,7 +149,7 @@ describe('exports', () => {
       'positive',
       '2026-01-02T09:00:00.000Z',
       '0',
-      '1.00',
+      '1.0',
       '',
       '1',
       '',

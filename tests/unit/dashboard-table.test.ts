@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toRows, visibleRows, type TableQuery } from '../../components/dashboard/contact-table';
-import { newContact } from '../../lib/db/contacts';
-import { addToSummary } from '../../lib/impressions';
-import { DEFAULT_SETTINGS, type Contact, type Outcome } from '../../lib/model';
+import { DEFAULT_SETTINGS, type Outcome } from '../../lib/model';
+import { contactWith } from '../support/contacts';
 
-const DAY = 24 * 3600 * 1000;
 const NOW = new Date(2026, 2, 11, 12).getTime();
 
-function contact(name: string, touches: [daysAgo: number, outcome: Outcome][], company?: string) {
-  let c: Contact = newContact(
-    { name, emails: [`${name.toLowerCase()}@x.co`], linkedin: [], ...(company ? { company } : {}) },
-    DEFAULT_SETTINGS,
-    NOW - 100 * DAY,
-  );
-  for (const [i, [daysAgo, outcome]] of touches.entries()) {
-    c = {
-      ...c,
-      ...addToSummary(c, {
-        id: `${name}-${i}`,
-        contactId: c.id,
-        at: NOW - daysAgo * DAY,
-        channel: 'email',
-        outcome,
-        source: 'dashboard',
-        createdAt: 0,
-        updatedAt: 0,
-      }),
-    };
-  }
-  return c;
-}
+const contact = (name: string, touches: [daysAgo: number, outcome: Outcome][], company?: string) =>
+  contactWith(name, touches, NOW, company);
 
 const rows = toRows(
   [

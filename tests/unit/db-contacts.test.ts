@@ -13,6 +13,8 @@ import { logTouch } from '../../lib/db/touches';
 import { goodwillBalance, goodwillNow } from '../../lib/impressions';
 import { emailKey, linkedinKey } from '../../lib/model';
 import { dumpDb, makeTestDb } from '../support/db';
+import { allTouches } from '../../lib/db/queries';
+import { touchesOfContact } from '../../lib/db/months';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -196,7 +198,7 @@ describe('mergeContacts', () => {
 
     expect(await db.contacts.get(from.id)).toBeUndefined();
     expect(await db.contacts.count()).toBe(1);
-    const touches = await db.touches.toArray();
+    const touches = await allTouches(db);
     expect(touches).toHaveLength(4);
     expect(touches.every((t) => t.contactId === into.id)).toBe(true);
     expect(merged).toMatchObject({
@@ -248,8 +250,8 @@ describe('deleteContact', () => {
     const bob = await contactWithTouches('bob@x.org', [{ daysAgo: 3, outcome: 'neutral' }]);
     await deleteContact(db, ada.id);
     expect(await db.contacts.get(ada.id)).toBeUndefined();
-    expect(await db.touches.where('contactId').equals(ada.id).count()).toBe(0);
-    expect(await db.touches.where('contactId').equals(bob.id).count()).toBe(1);
+    expect(await touchesOfContact(db, ada.id).then((t) => t.length)).toBe(0);
+    expect(await touchesOfContact(db, bob.id).then((t) => t.length)).toBe(1);
     expect(await findContactByIdentity(db, emailKey('ada@x.org'))).toBeUndefined();
   });
 });
@@ -259,12 +261,28 @@ describe('setNudgeState', () => {
     db = makeTestDb();
     const ada = await contactWithTouches('ada@x.org', [{ daysAgo: 1, outcome: 'negative' }]);
     expect(ada.dueAt).toBeLessThanOrEqual(NOW);
-    const snoozed = await setNudgeState(db, ada.id, { snoozedUntil: NOW + 3 * DAY });
+    const snoozed = await setNudgeState(db, ada.id, { snoozedUntil: NOW + 3 * DAY }, NOW);
     expect(snoozed).toMatchObject({ snoozedUntil: NOW + 3 * DAY, dueAt: NOW + 3 * DAY });
     expect(await db.contacts.where('dueAt').belowOrEqual(NOW).count()).toBe(0);
-    const dismissed = await setNudgeState(db, ada.id, { dismissedAt: NOW });
+    const dismissed = await setNudgeState(db, ada.id, { dismissedAt: NOW }, NOW);
     expect(dismissed?.dueAt).toBe(-1);
     expect(await db.contacts.get(ada.id)).toEqual(dismissed);
-    expect(await setNudgeState(db, crypto.randomUUID(), { dismissedAt: NOW })).toBeUndefined();
+    expect(await setNudgeState(db, crypto.randomUUID(), { dismissedAt: NOW }, NOW)).toBeUndefined();
+  });
+
+  it('What each sender may ask: a snooze ends within a year of the write, whoever asks', async () => {
+    db = makeTestDb();
+    const ada = await contactWithTouches('ada@x.org', [{ daysAgo: 1, outcome: 'negative' }]);
+    const before = await db.contacts.get(ada.id);
+    for (const until of [1e300, NOW + 367 * DAY, Infinity, NaN, -1]) {
+      await expect(
+        setNudgeState(db, ada.id, { snoozedUntil: until }, NOW),
+        String(until),
+      ).rejects.toThrow(/year|time|1970|2199/);
+    }
+    await expect(setNudgeState(db, ada.id, { dismissedAt: NaN }, NOW)).rejects.toThrow();
+    expect(await db.contacts.get(ada.id)).toEqual(before);
+    const year = await setNudgeState(db, ada.id, { snoozedUntil: NOW + 365 * DAY }, NOW);
+    expect(year?.snoozedUntil).toBe(NOW + 365 * DAY);
   });
 });

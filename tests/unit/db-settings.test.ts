@@ -6,6 +6,7 @@ import { logTouch } from '../../lib/db/touches';
 import { goodwillBalance, goodwillNow } from '../../lib/impressions';
 import { DEFAULT_SETTINGS } from '../../lib/model';
 import { dumpDb, makeTestDb } from '../support/db';
+import { allTouches } from '../../lib/db/queries';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -95,7 +96,7 @@ describe('settings', () => {
     const r = await saveSettings(db, { ...DEFAULT_SETTINGS, halfLifeDays: 7 });
     expect(r.ok).toBe(true);
     const after = (await db.contacts.get(ada.id))!;
-    const touches = await db.touches.toArray();
+    const touches = await allTouches(db);
     expect(after.halfLifeDays).toBe(7);
     expect(goodwillNow(after, NOW)).toBeCloseTo(goodwillBalance(touches, NOW, 7), 10);
     expect(goodwillNow(after, NOW)).not.toBeCloseTo(goodwillBalance(touches, NOW, 30), 3);
@@ -112,9 +113,6 @@ describe('settings', () => {
     );
     expect(r.ok).toBe(true);
     const after = (await db.contacts.get(ada.id))!;
-    expect(goodwillNow(after, NOW)).toBeCloseTo(
-      goodwillBalance(await db.touches.toArray(), NOW, 10),
-      10,
-    );
+    expect(goodwillNow(after, NOW)).toBeCloseTo(goodwillBalance(await allTouches(db), NOW, 10), 10);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findContactByIdentity } from '../../lib/db/contacts';
+import { deleteContact, findContactByIdentity } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
 import {
   deleteTouch,
@@ -12,6 +12,7 @@ import {
 import { goodwillBalance, goodwillNow, summarize } from '../../lib/impressions';
 import { emailKey, linkedinKey } from '../../lib/model';
 import { dumpDb, makeTestDb } from '../support/db';
+import { allTouches, countTouches, getTouch } from '../../lib/db/queries';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -77,7 +78,7 @@ describe('logTouch', () => {
       lastPositiveAt: NOW,
       goodwillAtLastTouch: 1,
     });
-    expect(await db.touches.get(touch.id)).toEqual(touch);
+    expect(await getTouch(db, touch.id)).toEqual(touch);
   });
 
   it('names a contact created without a name after its identity', async () => {
@@ -234,7 +235,7 @@ describe('logTouch', () => {
       },
       NOW,
     );
-    expect(farFuture).toEqual({ ok: false, error: expect.stringContaining('future') });
+    expect(farFuture).toEqual({ ok: false, error: expect.stringMatching(/future|after 2199/) });
     const nan = await logTouch(
       db,
       {
@@ -302,7 +303,7 @@ describe('logTouch', () => {
         NOW,
       ),
     ).rejects.toThrow('disk full');
-    expect(await db.touches.count()).toBe(0);
+    expect(await countTouches(db)).toBe(0);
     expect(await db.contacts.count()).toBe(0);
   });
 
@@ -374,7 +375,7 @@ describe('logTouch', () => {
       lastOutcome: 'negative',
       lastPositiveAt: NOW - 10 * DAY,
     });
-    const touches = await db.touches.toArray();
+    const touches = await allTouches(db);
     expect(goodwillNow(stored!, NOW)).toBeCloseTo(goodwillBalance(touches, NOW, 30), 10);
     expect(goodwillNow(stored!, NOW)).toBeCloseTo(
       2 * Math.pow(0.5, 10 / 30) - Math.pow(0.5, 1 / 30),
@@ -423,7 +424,7 @@ describe('editTouch, deleteTouch, restoreTouch', () => {
     const stored = await db.contacts.get(contactId);
     expect(stored).toMatchObject({ lastOutcome: 'positive', lastPositiveAt: NOW - DAY });
     expect(goodwillNow(stored!, NOW)).toBeCloseTo(
-      goodwillBalance(await db.touches.toArray(), NOW, 30),
+      goodwillBalance(await allTouches(db), NOW, 30),
       10,
     );
     expect(goodwillNow(stored!, NOW)).toBeGreaterThan(1);
@@ -446,9 +447,9 @@ describe('editTouch, deleteTouch, restoreTouch', () => {
   it('clearing the note and the good-news flag removes them', async () => {
     const { first } = await threeTouches();
     await logged(editTouch(db, first.id, { note: 'hello', goodNews: true }, NOW));
-    expect(await db.touches.get(first.id)).toMatchObject({ note: 'hello', goodNews: true });
+    expect(await getTouch(db, first.id)).toMatchObject({ note: 'hello', goodNews: true });
     await logged(editTouch(db, first.id, { note: '', goodNews: false }, NOW));
-    const stored = await db.touches.get(first.id);
+    const stored = await getTouch(db, first.id);
     expect(stored).not.toHaveProperty('note');
     expect(stored).not.toHaveProperty('goodNews');
   });
@@ -466,7 +467,7 @@ describe('editTouch, deleteTouch, restoreTouch', () => {
     const { contactId, third } = await threeTouches();
     const removed = await deleteTouch(db, third.id, NOW);
     expect(removed).toEqual(third);
-    expect(await db.touches.get(third.id)).toBeUndefined();
+    expect(await getTouch(db, third.id)).toBeUndefined();
     expect(await db.contacts.get(contactId)).toMatchObject({
       touchCount: 2,
       lastOutcome: 'neutral',
@@ -493,7 +494,7 @@ describe('editTouch, deleteTouch, restoreTouch', () => {
     const before = await db.contacts.get(contactId);
     const removed = await deleteTouch(db, third.id, NOW);
     expect(await restoreTouch(db, removed!, NOW + 1000)).toBe(true);
-    expect(await db.touches.get(third.id)).toEqual(third);
+    expect(await getTouch(db, third.id)).toEqual(third);
     const after = await db.contacts.get(contactId);
     expect(after).toMatchObject({
       touchCount: before!.touchCount,
@@ -505,12 +506,9 @@ describe('editTouch, deleteTouch, restoreTouch', () => {
 
   it('restoring a touch whose contact was deleted does nothing', async () => {
     const { contactId, third } = await threeTouches();
-    await db.transaction('rw', db.contacts, db.touches, async () => {
-      await db.touches.where('contactId').equals(contactId).delete();
-      await db.contacts.delete(contactId);
-    });
+    await deleteContact(db, contactId);
     expect(await restoreTouch(db, third, NOW)).toBe(false);
-    expect(await db.touches.count()).toBe(0);
+    expect(await countTouches(db)).toBe(0);
   });
 });
 
@@ -587,7 +585,7 @@ describe('the stored summary always matches the touches', () => {
           let clock = NOW;
           for (const s of steps) {
             clock += 60_000;
-            const ids = (await db.touches.toArray()).map((t) => t.id).sort();
+            const ids = (await allTouches(db)).map((t) => t.id).sort();
             if (s.op === 'log') {
               const r = await logTouch(
                 db,
@@ -613,7 +611,7 @@ describe('the stored summary always matches the touches', () => {
             }
             const contact = await db.contacts.toCollection().first();
             if (!contact) continue;
-            const touches = await db.touches.toArray();
+            const touches = await allTouches(db);
             const truth = summarize(touches, 30);
             expect(contact).toMatchObject({
               touchCount: truth.touchCount,

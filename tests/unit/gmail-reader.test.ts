@@ -4,11 +4,16 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { DOCKED_WINDOWS, readGmail, readSignedInUser, type GmailView } from '../../lib/hosts/gmail';
+import {
+  announceSkip,
+  HAVE_SHARED_FIXTURES,
+  SHARED_FIXTURES,
+  SHARED_FIXTURES_SKIP,
+} from '../support/shared-fixtures';
 
 // Every page under pages/gmail/ is hand-built from ../shared/HOSTS.md (no public Gmail
 // thread or compose page exists); each page's header comment lists the facts it reproduces.
 const PAGES = path.resolve(__dirname, 'pages/gmail');
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmxVbBvlLRPFcBvRmrkm';
 const INBOX_URL = 'https://mail.google.com/mail/u/0/#inbox';
@@ -29,9 +34,11 @@ function emails(view: GmailView): string[] {
   return [];
 }
 
-describe('real saved page', () => {
+announceSkip(__filename);
+
+describe.skipIf(!HAVE_SHARED_FIXTURES)(`real saved page (${SHARED_FIXTURES_SKIP})`, () => {
   it('InboxSDK 2014 thread list: no contact although rows carry [email]; user from name="me"', () => {
-    const doc = load(path.join(FIXTURES, 'inboxsdk-gmail-inbox-negative-1.html'), INBOX_URL);
+    const doc = load(path.join(SHARED_FIXTURES, 'inboxsdk-gmail-inbox-negative-1.html'), INBOX_URL);
     expect(readGmail(doc, INBOX_URL)).toEqual({ kind: 'none' });
     expect(readSignedInUser(doc)).toBe('streak.web.test.1@gmail.com');
   });
@@ -246,14 +253,14 @@ describe('signed-in user', () => {
   });
 });
 
-describe('a large page', () => {
+describe.skipIf(!HAVE_SHARED_FIXTURES)(`a large page (${SHARED_FIXTURES_SKIP})`, () => {
   // Its speed is the benchmark's (npm run bench: the reader on a 3 MB page in Chromium); here,
   // only that hundreds of list rows carrying [email] never leak into the answer.
   it('of list rows gives no contact, and the thread appended to it gives the thread', () => {
     const bodyOf = (html: string) =>
       html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
     const rows = bodyOf(
-      readFileSync(path.join(FIXTURES, 'inboxsdk-gmail-inbox-negative-1.html'), 'utf8'),
+      readFileSync(path.join(SHARED_FIXTURES, 'inboxsdk-gmail-inbox-negative-1.html'), 'utf8'),
     );
     let body = '';
     while (body.length < 600_000) body += rows;

@@ -8,6 +8,7 @@ import { logTouch } from '../../lib/db/touches';
 import type { ContactView, Request, Response, ViewsMessage } from '../../lib/messaging';
 import { MAX_MESSAGE_BYTES } from '../../lib/messaging';
 import { dumpDb, makeTestDb } from '../support/db';
+import { getTouch } from '../../lib/db/queries';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -75,6 +76,14 @@ describe('handleRequest refuses bad messages and changes nothing', () => {
     [
       'snooze until infinity',
       { type: 'nudge.snooze', contactId: crypto.randomUUID(), until: Infinity },
+    ],
+    [
+      'What each sender may ask: snooze until 1e300 (forever)',
+      { type: 'nudge.snooze', contactId: crypto.randomUUID(), until: 1e300 },
+    ],
+    [
+      'What each sender may ask: snooze more than a year ahead',
+      { type: 'nudge.snooze', contactId: crypto.randomUUID(), until: NOW + 400 * DAY },
     ],
   ];
   for (const [what, message] of bad) {
@@ -155,7 +164,7 @@ describe('handleRequest happy paths', () => {
       touchCount: 2,
     });
     expect(logged.view.recent[0]).toMatchObject({ id: logged.touchId, outcome: 'negative' });
-    expect(await db.touches.get(logged.touchId)).toMatchObject({ at: NOW, channel: 'call' });
+    expect(await getTouch(db, logged.touchId)).toMatchObject({ at: NOW, channel: 'call' });
 
     const fresh = await data({
       type: 'touch.log',
@@ -188,7 +197,7 @@ describe('handleRequest happy paths', () => {
     });
     const view = await data({ type: 'touch.undo', touchId: logged.touchId });
     expect(view?.contact).toMatchObject({ touchCount: 1, lastOutcome: 'positive' });
-    expect(await db.touches.get(logged.touchId)).toBeUndefined();
+    expect(await getTouch(db, logged.touchId)).toBeUndefined();
     expect(await data({ type: 'touch.undo', touchId: logged.touchId })).toBeNull();
   });
 

@@ -5,7 +5,7 @@ import { saveSettings } from '../../lib/db/settings';
 import { logTouch } from '../../lib/db/touches';
 import { DEFAULT_SETTINGS, type Outcome } from '../../lib/model';
 import { dueCount, dueNudges, nextDueAt, snoozeUntil } from '../../lib/nudges';
-import { makeTestDb } from '../support/db';
+import { clearTouches, makeTestDb } from '../support/db';
 
 /** Local wall-clock times, so the rules' calendar days hold in any time zone. */
 const at = (day: number, hour = 10, minute = 0) => new Date(2025, 2, day, hour, minute).getTime();
@@ -122,7 +122,7 @@ describe('snooze and dismiss', () => {
     await touch(db, ada, at(1), 'positive');
     const now = at(20, 14);
     expect(await reasons(db, now)).toEqual(['Ada:share-good-news']);
-    await setNudgeState(db, ada, { snoozedUntil: snoozeUntil('1 week', now) });
+    await setNudgeState(db, ada, { snoozedUntil: snoozeUntil('1 week', now) }, now);
     expect(await reasons(db, now)).toEqual([]);
     expect(await reasons(db, at(26, 23, 59))).toEqual([]);
     expect(await reasons(db, at(27, 0))).toEqual(['Ada:share-good-news']);
@@ -132,7 +132,7 @@ describe('snooze and dismiss', () => {
     const db = makeTestDb();
     const ada = await contact(db, 'Ada');
     await touch(db, ada, at(1), 'positive');
-    await setNudgeState(db, ada, { dismissedAt: at(20) });
+    await setNudgeState(db, ada, { dismissedAt: at(20) }, at(20));
     expect(await reasons(db, at(30))).toEqual([]);
     await touch(db, ada, at(30, 11), 'negative');
     expect(await reasons(db, at(31))).toEqual(['Ada:repair']);
@@ -142,7 +142,7 @@ describe('snooze and dismiss', () => {
     const db = makeTestDb();
     const ada = await contact(db, 'Ada');
     await touch(db, ada, at(1), 'positive');
-    await setNudgeState(db, ada, { dismissedAt: at(20) });
+    await setNudgeState(db, ada, { dismissedAt: at(20) }, at(20));
     await logTouch(
       db,
       { contactId: ada, at: at(18), outcome: 'negative', channel: 'call', source: 'dashboard' },
@@ -216,7 +216,7 @@ describe('the due list', () => {
     const top = (await dueNudges(db, now, 3)).map((d) => d.contact.name);
     expect(top).toEqual(['E', 'A', 'B']);
     expect(await dueCount(db, now)).toBe(5);
-    await setNudgeState(db, ids[0]!, { snoozedUntil: snoozeUntil('1 day', now) });
+    await setNudgeState(db, ids[0]!, { snoozedUntil: snoozeUntil('1 day', now) }, now);
     expect((await dueNudges(db, now, 3)).map((d) => d.contact.name)).toEqual(['E', 'B', 'C']);
     expect(await dueCount(db, now)).toBe(4);
   });
@@ -225,7 +225,7 @@ describe('the due list', () => {
     const db = makeTestDb();
     const ada = await contact(db, 'Ada');
     await touch(db, ada, at(1), 'negative');
-    await db.touches.clear();
+    await clearTouches(db);
     expect(await reasons(db, at(2))).toEqual(['Ada:repair']);
   });
 

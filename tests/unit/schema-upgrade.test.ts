@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';
 import { settingsFrom } from '../../lib/db/settings';
 import { recentTouches } from '../../lib/db/touches';
 import { nudgeIndex } from '../../lib/impressions';
 import type { Contact } from '../../lib/model';
+import { allTouches, getTouch, timelineOf } from '../../lib/db/queries';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.UTC(2025, 10, 3, 9);
@@ -125,9 +126,43 @@ const HISTORY: HistoricalVersion[] = [
       meta: 'key',
     },
     write: () => withNudgeIndex(sampleV1()),
+    // Version 3 moved each touch into its contact's month record, whole.
+    expectAfter: (old) => old,
+  },
+  {
+    version: 3,
+    stores: {
+      contacts: 'id, *identities, dueAt, nudgeRank',
+      touchMonths: '[contactId+month], month',
+      touchIds: 'shard',
+      meta: 'key',
+    },
+    write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
 ];
+
+/** Version 3's shape, written by hand as it shipped: month records and the id directory. */
+function monthRecordsV3(touches: Row[]): { months: Row[]; shards: Row[] } {
+  const months = new Map<string, { contactId: unknown; month: number; touches: Row[] }>();
+  const shards = new Map<number, { shard: number; ids: Record<string, [unknown, number]> }>();
+  for (const t of touches) {
+    const d = new Date(t.at as number);
+    const month = (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
+    const key = `${String(t.contactId)}|${month}`;
+    const m = months.get(key) ?? { contactId: t.contactId, month, touches: [] };
+    m.touches.push(t);
+    m.touches.sort((a, b) => (a.at as number) - (b.at as number));
+    months.set(key, m);
+    let h = 0x811c9dc5;
+    for (const ch of String(t.id)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+    const shard = (h >>> 0) % 4096;
+    const record = shards.get(shard) ?? { shard, ids: {} };
+    record.ids[String(t.id)] = [t.contactId, month];
+    shards.set(shard, record);
+  }
+  return { months: [...months.values()], shards: [...shards.values()] };
+}
 
 const keyOf = (r: object) => String((r as Row).id ?? (r as Row).key);
 const byId = (a: object, b: object) => keyOf(a).localeCompare(keyOf(b));
@@ -141,10 +176,16 @@ async function writeOld(
   old.version(row.version).stores(row.stores);
   const data = row.write();
   await old.open();
-  await old.transaction('rw', ['contacts', 'touches', 'meta'], async () => {
+  await old.transaction('rw', Object.keys(row.stores), async () => {
     await old.table('contacts').bulkAdd(data.contacts);
-    await old.table('touches').bulkAdd(data.touches);
     await old.table('meta').bulkAdd(data.meta);
+    if (row.version < 3) {
+      await old.table('touches').bulkAdd(data.touches);
+    } else {
+      const { months, shards } = monthRecordsV3(data.touches);
+      await old.table('touchMonths').bulkAdd(months);
+      await old.table('touchIds').bulkAdd(shards);
+    }
   });
   old.close();
   return data;
@@ -169,7 +210,7 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
 
       const expected = row.expectAfter(old);
       expect((await db.contacts.toArray()).sort(byId)).toEqual([...expected.contacts].sort(byId));
-      expect((await db.touches.toArray()).sort(byId)).toEqual([...expected.touches].sort(byId));
+      expect((await allTouches(db)).sort(byId)).toEqual([...expected.touches].sort(byId));
       expect((await db.meta.toArray()).sort(byId)).toEqual([...expected.meta].sort(byId));
 
       // The indexes the panel and timelines read still find the upgraded records.
@@ -178,7 +219,89 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
       const grace = await findContactByIdentity(db, 'email:g.hopper@example.com');
       expect(grace?.name).toBe('Grace Hopper');
       expect(await recentTouches(db, grace!.id, 5)).toHaveLength(2);
+      // Every touch is found by its id, through the directory the upgrade wrote.
+      for (const t of expected.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
       db.close();
     });
   }
+});
+
+/** A version 2 book larger than one step of the move, and a touch whose contact is gone. */
+function bigV2(): OldData {
+  const base = withNudgeIndex(sampleV1());
+  const contacts = Array.from({ length: 600 }, (_, n) =>
+    contactV1(100 + n, `Person ${n}`, [`p${n}@example.com`], []),
+  ).map((c): Row => ({ ...c, ...nudgeIndex(c as unknown as Contact, settingsFrom(undefined)) }));
+  const touches = contacts.flatMap((c, i) =>
+    [0, 40, 80].map((daysAgo, k) => ({
+      id: `00000003-0000-4000-8000-${(i * 3 + k).toString(16).padStart(12, '0')}`,
+      contactId: c.id,
+      at: T0 - daysAgo * DAY + i,
+      channel: 'email',
+      outcome: k === 1 ? 'negative' : 'positive',
+      source: 'import',
+      createdAt: T0,
+      updatedAt: T0,
+    })),
+  );
+  const orphan = { ...touches[0]!, id: '00000004-0000-4000-8000-000000000000', contactId: 'gone' };
+  return {
+    contacts: [...base.contacts, ...contacts],
+    touches: [...base.touches, ...touches, orphan],
+    meta: base.meta,
+  };
+}
+
+describe('Faults lose nothing: a move to month records cut short by a closed page', () => {
+  const v2 = HISTORY.find((h) => h.version === 2)!;
+
+  it('Faults lose nothing: an upgrade aborted halfway leaves version 2 whole, and reopening finishes it', async () => {
+    const factory = new IDBFactory();
+    const name = 'upgrade-interrupted';
+    const old = await writeOld(factory, name, { ...v2, write: bigV2 });
+
+    // A page closed mid-move aborts the upgrade's transaction, as here after 100 month records.
+    const realAdd = IDBObjectStore.prototype.add;
+    let added = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof realAdd>
+    ) {
+      if (this.name === 'touchMonths' && ++added === 100) this.transaction.abort();
+      return realAdd.apply(this, args);
+    });
+    const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await expect(first.open()).rejects.toThrow();
+    first.close();
+    spy.mockRestore();
+    expect(added).toBeGreaterThanOrEqual(100);
+
+    // Still version 2, every record where it was: no month record, no touch missing.
+    const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    await reader.open();
+    expect(reader.verno).toBe(2);
+    expect(reader.tables.map((t) => t.name).sort()).toEqual(['contacts', 'meta', 'touches']);
+    expect((await reader.table('touches').toArray()).sort(byId)).toEqual(
+      [...old.touches].sort(byId),
+    );
+    expect(await reader.table('contacts').count()).toBe(old.contacts.length);
+    reader.close();
+
+    // The next open runs the whole move again and finishes it.
+    const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
+    for (const t of [old.touches[0]!, old.touches[700]!, old.touches.at(-1)!]) {
+      expect(await getTouch(db, String(t.id))).toEqual(t);
+    }
+    const person = await findContactByIdentity(db, 'email:p599@example.com');
+    expect((await timelineOf(db, person!.id)).map((t) => t.at)).toEqual(
+      old.touches
+        .filter((t) => t.contactId === person!.id)
+        .map((t) => t.at as number)
+        .sort((a, b) => b - a),
+    );
+    db.close();
+  });
 });

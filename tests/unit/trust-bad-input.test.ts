@@ -4,13 +4,13 @@ import { importBackupText } from '../../lib/backup/import';
 import { parseBackup } from '../../lib/backup/validate';
 import { guessMapping } from '../../lib/csv/mapping';
 import { parseCsv } from '../../lib/csv/parse';
-import { importTouchRows } from '../../lib/csv/import-touches';
+import { importTouchRows } from '../../lib/csv/write-touch-import';
 import { addContact, findContactByIdentity, updateContact } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { editTouch, logTouch } from '../../lib/db/touches';
 import type { Response } from '../../lib/messaging';
 import { identityKeys, type Contact, type Touch } from '../../lib/model';
-import { dumpDb, makeTestDb } from '../support/db';
+import { deleteTouchRecords, dumpDb, makeTestDb } from '../support/db';
 import {
   corpusSize,
   HOSTILE_EMAILS,
@@ -19,6 +19,7 @@ import {
   hostileCsvFiles,
   hostileTimes,
 } from '../support/hostile-inputs';
+import { allTouches, getTouch } from '../../lib/db/queries';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 const DAY = 24 * 3600 * 1000;
@@ -207,16 +208,16 @@ describe('Bad input gets a clear message and loses nothing', () => {
       const plausible = Number.isFinite(value) && value >= 0 && value <= NOW + 366 * DAY;
       expect(answer.ok, label).toBe(plausible);
       if (answer.ok) {
-        const touch = (await s.db.touches.get(answer.data.touchId))!;
+        const touch = (await getTouch(s.db, answer.data.touchId))!;
         expect(touch.at, label).toBe(value);
-        await s.db.touches.delete(touch.id);
+        await deleteTouchRecords(s.db, [touch.id]);
       }
 
       const beforeEdit = await dumpDb(s.db);
       const edited = await editTouch(s.db, s.touch.id, { at: value }, NOW);
       await expectRefusedCleanly(s.db, edited, beforeEdit, `edit ${label}`);
       expect(edited.ok, `edit ${label}`).toBe(plausible);
-      if (edited.ok) expect((await s.db.touches.get(s.touch.id))?.at, label).toBe(value);
+      if (edited.ok) expect((await getTouch(s.db, s.touch.id))?.at, label).toBe(value);
     }
   });
 
@@ -241,7 +242,7 @@ describe('Bad input gets a clear message and loses nothing', () => {
         if (c.company !== undefined) expect(stored?.company, label).toBe(c.company);
       }
       for (const t of parsed.backup.touches) {
-        const stored = await s.db.touches.get(t.id);
+        const stored = await getTouch(s.db, t.id);
         expect(stored?.at, label).toBe(Date.parse(t.at));
         expect(stored?.note, label).toBe(t.note);
         expect(stored?.outcome, label).toBe(t.outcome);
@@ -299,7 +300,7 @@ describe('Bad input gets a clear message and loses nothing', () => {
   });
 });
 
-/** The dashboard's CSV import (lib/csv/import-touches.ts) with the columns it guesses. */
+/** The dashboard's CSV import (lib/csv/write-touch-import.ts) with the columns it guesses. */
 async function importCsvText(
   db: LastImpressionDb,
   text: string,
@@ -311,9 +312,9 @@ async function importCsvText(
   if (!parsed.ok) return parsed;
   const header = parsed.rows[0];
   if (!header || parsed.rows.length < 2) return { ok: false, error: 'No rows below a header row' };
-  const before = new Set((await db.touches.toArray()).map((t) => t.id));
+  const before = new Set((await allTouches(db)).map((t) => t.id));
   const result = await importTouchRows(db, parsed.rows, guessMapping(header), now);
   if (!result.ok) return result;
-  const added = (await db.touches.toArray()).filter((t) => !before.has(t.id));
+  const added = (await allTouches(db)).filter((t) => !before.has(t.id));
   return { ok: true, count: result.counts.touches, notes: added.map((t) => t.note) };
 }

@@ -1,8 +1,9 @@
 import { importRecords, type ImportResult } from '../backup/import';
 import type { LastImpressionDb } from '../db/database';
+import { writeErrorReason } from '../db/write-error';
 import { allContacts } from '../db/queries';
 import type { ColumnMapping } from './mapping';
-import { planTouchImport } from './touch-import';
+import { planTouchImport } from './plan-touch-import';
 
 /**
  * The dashboard's CSV touch import after the user mapped the columns: every row is checked
@@ -23,7 +24,7 @@ export async function importTouchRows(
   } catch (e) {
     return {
       ok: false,
-      error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      error: `Nothing was imported: ${writeErrorReason(e)}`,
     };
   }
 }

@@ -14,6 +14,7 @@ import {
   type IdentityKey,
   type Outcome,
 } from '../model';
+import { isoOf, parseDateCell } from '../time';
 import { FIELD_LABELS, REQUIRED_FIELDS, type ColumnMapping, type TouchField } from './mapping';
 import { unescapeCell } from './write';
 
@@ -49,24 +50,6 @@ class RowError extends Error {}
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓']);
 const NO = new Set(['', 'no', 'n', 'false', '0']);
 
-/** ISO with a zone is taken as written; a date and time without one is local time. */
-export function parseCsvDate(text: string): number | null {
-  const t = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/u.test(t)) {
-    const ms = Date.parse(t);
-    return Number.isNaN(ms) ? null : ms;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/u.exec(t);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
-  const date = new Date(y!, mo! - 1, d!, h!, mi!, s!);
-  // Rejects 2026-02-31 and 25:00 instead of letting Date roll them over.
-  if (date.getMonth() !== mo! - 1 || date.getDate() !== d! || h! > 23 || mi! > 59 || s! > 59) {
-    return null;
-  }
-  return date.getTime();
-}
-
 /** Accepts `/in/slug` or a full profile URL. */
 function linkedinPathOf(text: string): string {
   const m = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com(\/in\/[^/?#\s]+)/iu.exec(text);
@@ -83,12 +66,11 @@ function readRow(cells: readonly string[], rowNo: number, map: ColumnMapping, no
   };
 
   const dateText = cell('date').trim();
-  const at = parseCsvDate(dateText);
-  if (at === null) {
-    fail('date', `"${dateText}" is not a date such as 2026-01-31 09:30 or 2026-01-31T08:30:00Z`);
-  }
+  const parsed = parseDateCell(dateText);
+  if (!parsed.ok) fail('date', `"${dateText}" ${parsed.problem}`);
+  const at = parsed.ok ? parsed.ms : NaN;
   if (!v.safeParse(touchTimeSchema(now), at).success) {
-    fail('date', `${dateText} is before 1970 or more than a year ahead`);
+    fail('date', `"${dateText}" is more than a year ahead`);
   }
 
   const row: Row = { rowNo, at: at!, channel: 'other', outcome: 'neutral', goodNews: false };
@@ -274,7 +256,7 @@ export function planTouchImport(
   const touches: BackupTouch[] = parsed.map((row) => ({
     id: row.id ?? newId(),
     contactId: contactOfRow.get(row)!,
-    at: new Date(row.at).toISOString(),
+    at: isoOf(row.at)!,
     channel: row.channel,
     outcome: row.outcome,
     ...(row.note ? { note: row.note } : {}),

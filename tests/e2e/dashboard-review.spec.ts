@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import { startOfWeek } from 'date-fns';
+import { expect, test } from './fixtures';
+import { importBackupOnDashboard } from './helpers';
+import { parseCsv } from '../../lib/csv/parse';
+import { makeBackup, type SampleContact } from '../support/backups';
+
+const DAY = 24 * 3600 * 1000;
+const FORMULA_NOTE = '=HYPERLINK("http://evil.example","demo")';
+
+/**
+ * Every withdrawal sits within the last 11 weeks, so all of them fall in the 12-week figures
+ * whatever the weekday. Repairs: Ada 5 days, Bob 12 (his second negative does not restart the
+ * clock), Ed 3, repaired just now. Judged: those three, Cy (10 days open) and Gus (45); Di's
+ * withdrawal from yesterday has not failed yet. Median 5.0; within 7 days: Ada and Ed, 2 of 5.
+ */
+const SAMPLE: SampleContact[] = [
+  {
+    name: 'Ada Repaired',
+    email: 'ada@example.com',
+    touches: [
+      { daysAgo: 30, outcome: 'negative', note: 'Outage during the launch' },
+      { daysAgo: 25, outcome: 'positive' },
+    ],
+  },
+  {
+    name: 'Bob Slow',
+    email: 'bob@example.com',
+    touches: [
+      { daysAgo: 20, outcome: 'negative', note: 'Late invoice' },
+      { daysAgo: 18, outcome: 'negative', note: 'Invoice still wrong' },
+      { daysAgo: 8, outcome: 'positive' },
+    ],
+  },
+  {
+    name: 'Cy Open',
+    email: 'cy@example.com',
+    touches: [
+      { daysAgo: 40, outcome: 'positive' },
+      { daysAgo: 10, outcome: 'negative', note: 'Angry call about pricing' },
+    ],
+  },
+  {
+    name: 'Di Yesterday',
+    email: 'di@example.com',
+    touches: [{ daysAgo: 1, outcome: 'negative', note: FORMULA_NOTE }],
+  },
+  {
+    name: 'Ed Quick',
+    email: 'ed@example.com',
+    touches: [
+      { daysAgo: 3, outcome: 'negative', note: 'Missed the demo' },
+      { daysAgo: 0, outcome: 'positive', channel: 'call' },
+    ],
+  },
+  {
+    name: 'Fay Happy',
+    email: 'fay@example.com',
+    touches: [
+      { daysAgo: 5, outcome: 'neutral' },
+      { daysAgo: 2, outcome: 'positive', goodNews: true },
+    ],
+  },
+  {
+    name: 'Gus Forgotten',
+    email: 'gus@example.com',
+    touches: [
+      { daysAgo: 50, outcome: 'neutral' },
+      { daysAgo: 45, outcome: 'negative', note: 'Wrong shipment' },
+    ],
+  },
+];
+
+test('the weekly review lists who is left on a bad impression and how fast repairs come', async ({
+  openExtensionPage,
+}) => {
+  const now = Date.now();
+  const page = await openExtensionPage('dashboard.html');
+  await importBackupOnDashboard(page, makeBackup(now, SAMPLE));
+  await expect(page.getByRole('status')).toContainText('Imported 7 contacts and 14 touches');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+
+  const unrepaired = page.getByTestId('li-review-unrepaired');
+  await expect(unrepaired).toHaveCount(3);
+  // Oldest first, each with its date and the note of the touch that started it.
+  await expect(unrepaired.nth(0)).toContainText('Gus Forgotten');
+  await expect(unrepaired.nth(0)).toContainText('Wrong shipment');
+  await expect(unrepaired.nth(0)).toContainText('45 days');
+  await expect(unrepaired.nth(1)).toContainText('Cy Open');
+  await expect(unrepaired.nth(1)).toContainText('Angry call about pricing');
+  await expect(unrepaired.nth(2)).toContainText('Di Yesterday');
+  await expect(unrepaired.nth(2)).toContainText(FORMULA_NOTE);
+
+  const repaired = page.getByTestId('li-review-repaired');
+  await expect(repaired).toHaveCount(1);
+  await expect(repaired).toContainText('Ed Quick');
+  await expect(repaired).toContainText('Missed the demo');
+  await expect(repaired.getByTestId('li-review-days')).toHaveAttribute('data-value', '3');
+
+  const weekStart = startOfWeek(now, { weekStartsOn: 1 }).getTime();
+  const thisWeek = SAMPLE.flatMap((c) => c.touches).filter(
+    (t) => now - t.daysAgo * DAY >= weekStart,
+  );
+  const count = (f: (t: (typeof thisWeek)[number]) => boolean) => String(thisWeek.filter(f).length);
+  await expect(page.getByTestId('li-review-deposits')).toHaveText(
+    count((t) => t.outcome === 'positive'),
+  );
+  await expect(page.getByTestId('li-review-good-news')).toHaveText(count((t) => !!t.goodNews));
+  await expect(page.getByTestId('li-review-withdrawals')).toHaveText(
+    count((t) => t.outcome === 'negative'),
+  );
+
+  await expect(page.getByTestId('li-metric-median-repair-days')).toHaveAttribute(
+    'data-value',
+    '5.0',
+  );
+  await expect(page.getByTestId('li-metric-repaired-within-7d')).toHaveAttribute(
+    'data-value',
+    '0.4',
+  );
+  await expect(page.getByTestId('li-metric-repaired-within-7d')).toHaveText('40%');
+  // Each metric is drawn week by week, with a table as its text alternative.
+  await expect(page.getByRole('img', { name: /^Median days to repair/ })).toBeVisible();
+  // Ed's repair, 3 days, is the only one in this week's row.
+  await expect(
+    page
+      .getByRole('table', { name: /^Median days to repair.*week by week$/ })
+      .getByRole('row')
+      .last(),
+  ).toContainText('3.0 d');
+
+  // The export is the review as a spreadsheet, formula-safe.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export review (CSV)' }).click(),
+  ]);
+  const csv = await readFile((await file.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF"Section","Contact"')).toBe(true);
+  const parsed = parseCsv(csv);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const sections = parsed.rows.filter((r) => /repaired/i.test(r[0] ?? ''));
+  expect(sections.map((r) => [r[0], r[1]])).toEqual([
+    ['Not repaired yet', 'Gus Forgotten'],
+    ['Not repaired yet', 'Cy Open'],
+    ['Not repaired yet', 'Di Yesterday'],
+    ['Repaired this week', 'Ed Quick'],
+  ]);
+  expect(csv).toContain(`"'${FORMULA_NOTE.replace(/"/g, '""')}"`);
+  const total = parsed.rows.at(-1)!;
+  expect([total[0], total[5], total[8]]).toEqual(['12 weeks', '5.0', '0.400']);
+
+  // Printing shows the review alone: no navigation, no buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export review (CSV)' })).toBeHidden();
+  await expect(page.getByTestId('li-review-unrepaired')).toHaveCount(3);
+  await page.emulateMedia({ media: 'screen' });
+
+  // A week earlier, Ed's repair (just now) had not happened.
+  await page.getByRole('button', { name: 'Previous week' }).click();
+  await expect(page.getByTestId('li-review-week')).not.toContainText('this week');
+  await expect(page.getByRole('button', { name: 'Next week' })).toBeEnabled();
+  await expect(page.getByTestId('li-review-repaired').filter({ hasText: 'Ed Quick' })).toHaveCount(
+    0,
+  );
+  await page.getByRole('button', { name: 'This week' }).click();
+  await expect(page.getByRole('button', { name: 'Next week' })).toBeDisabled();
+  await expect(page.getByTestId('li-review-unrepaired')).toHaveCount(3);
+});

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LastImpressionDb } from '../../lib/db/database';
+import { monthOf, putTouches, shardOf } from '../../lib/db/months';
+import {
+  allTouches,
+  getTouch,
+  timelineOf,
+  touchesBetween,
+  touchesSince,
+} from '../../lib/db/queries';
+import { deleteTouch, editTouch, logTouch, restoreTouch } from '../../lib/db/touches';
+import type { Touch } from '../../lib/model';
+import { makeTestDb } from '../support/db';
+
+const DAY = 24 * 3600 * 1000;
+const NOW = Date.UTC(2026, 4, 20, 12);
+
+let db: LastImpressionDb;
+afterEach(() => db?.close());
+
+/** Ada with touches on the last day of March, across the month's edge, and in May. */
+async function adaAcrossMonths() {
+  db = makeTestDb();
+  const times = [
+    Date.UTC(2026, 2, 31, 23, 30),
+    Date.UTC(2026, 3, 1, 0, 30),
+    Date.UTC(2026, 3, 15),
+    Date.UTC(2026, 4, 19),
+  ];
+  const touches: Touch[] = [];
+  let contactId: string | undefined;
+  for (const at of times) {
+    const r = await logTouch(
+      db,
+      {
+        ...(contactId ? { contactId } : { identity: { kind: 'email', value: 'ada@example.com' } }),
+        at,
+        channel: 'email',
+        outcome: 'positive',
+        source: 'dashboard',
+      },
+      NOW,
+    );
+    if (!r.ok) throw new Error(r.error);
+    contactId = r.value.contact.id;
+    touches.push(r.value.touch);
+  }
+  return { contactId: contactId!, touches };
+}
+
+describe('the touch store: one record per contact and month', () => {
+  it('keeps a contact’s touches in one record per month, found again by id', async () => {
+    const { contactId, touches } = await adaAcrossMonths();
+    const months = await db.touchMonths.toArray();
+    expect(months.map((m) => [m.contactId, m.month, m.touches.length])).toEqual([
+      [contactId, monthOf(touches[0]!.at), 1],
+      [contactId, monthOf(touches[1]!.at), 2],
+      [contactId, monthOf(touches[3]!.at), 1],
+    ]);
+    for (const t of touches) expect(await getTouch(db, t.id)).toEqual(t);
+    expect(await getTouch(db, crypto.randomUUID())).toBeUndefined();
+  });
+
+  it('serves a week, a range and a timeline from the month records, at their edges', async () => {
+    const { contactId, touches } = await adaAcrossMonths();
+    const ids = (list: Touch[]) => list.map((t) => t.id);
+    // Half-open: a touch exactly at the end belongs to the next range.
+    expect(
+      ids(await touchesBetween(db, Date.UTC(2026, 2, 31), Date.UTC(2026, 3, 1, 0, 30))),
+    ).toEqual([touches[0]!.id]);
+    expect(ids(await touchesBetween(db, Date.UTC(2026, 2, 25), Date.UTC(2026, 3, 16)))).toEqual(
+      ids(touches.slice(0, 3)),
+    );
+    expect(await touchesBetween(db, NOW, NOW - DAY)).toEqual([]);
+    expect(ids(await touchesSince(db, Date.UTC(2026, 3, 1)))).toEqual(ids(touches.slice(1)));
+    expect(ids(await timelineOf(db, contactId))).toEqual(ids([...touches].reverse()));
+  });
+
+  it('moves an edited touch to its new month and keeps its id', async () => {
+    const { contactId, touches } = await adaAcrossMonths();
+    const moved = touches[0]!;
+    const r = await editTouch(db, moved.id, { at: Date.UTC(2026, 4, 2) }, NOW);
+    expect(r.ok).toBe(true);
+    expect(await getTouch(db, moved.id)).toMatchObject({ id: moved.id, at: Date.UTC(2026, 4, 2) });
+    // March held only this touch: its record is gone, not left empty.
+    expect(await db.touchMonths.get([contactId, monthOf(moved.at)])).toBeUndefined();
+    expect(await allTouches(db)).toHaveLength(4);
+  });
+
+  it('deletes and restores by id, and keeps fields it does not know', async () => {
+    const { touches } = await adaAcrossMonths();
+    const target = touches[2]!;
+    const gone = await deleteTouch(db, target.id, NOW);
+    expect(gone).toEqual(target);
+    expect(await getTouch(db, target.id)).toBeUndefined();
+    // A touch from newer code carries a field this version has never heard of.
+    const newer = { ...target, newsId: 'c7a1d9e2-0000-4000-8000-000000000001' } as Touch;
+    expect(await restoreTouch(db, newer, NOW)).toBe(true);
+    expect(await getTouch(db, target.id)).toEqual(newer);
+  });
+
+  it('replaces a stored touch given again with the same id, wherever it was', async () => {
+    const { touches } = await adaAcrossMonths();
+    const again = { ...touches[3]!, at: Date.UTC(2026, 0, 5), note: 'moved back' };
+    await db.transaction('rw', [db.touchMonths, db.touchIds], () => putTouches(db, [again], 'any'));
+    const all = await allTouches(db);
+    expect(all.filter((t) => t.id === again.id)).toEqual([again]);
+    expect(all).toHaveLength(4);
+  });
+
+  it('spreads ids over the directory’s records', () => {
+    const used = new Set(Array.from({ length: 2000 }, () => shardOf(crypto.randomUUID())));
+    expect(used.size).toBeGreaterThan(1500);
+  });
+});
