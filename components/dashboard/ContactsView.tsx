@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { ErrorBoundary } from '../ErrorBoundary';
 import { ContactForm } from './ContactForm';
 import { ContactTableRow } from './ContactTableRow';
 import {
