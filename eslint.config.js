@@ -51,6 +51,8 @@ const PURE_RULE_FILES = [
   'lib/model.ts',
   'lib/review.ts',
   'lib/goodwill-format.ts',
+  'lib/news/**/*.ts',
+  'lib/compose/**/*.ts',
 ];
 
 const importZones = [

@@ -12,6 +12,14 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Last Impression' },
+    // The panel's frame: only Gmail and LinkedIn may embed it. Not `use_dynamic_url`: Chrome
+    // then refuses the static URL, and runtime.getURL gives no other (measured in Chromium 156).
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
+      },
+    ],
     // Chrome allows suggested keys on four commands; these are those four.
     commands: {
       _execute_action: {

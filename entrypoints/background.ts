@@ -1,32 +1,34 @@
 import { BADGE_ALARM, keepBadgeCurrent } from '@/lib/background/badge';
 import { runCommand } from '@/lib/background/commands';
-import { followDigestSettings, openFromDigest, runDigest } from '@/lib/background/digest-alarm';
-import { isTrustedSender } from '@/lib/background/sender';
-import { handleRequest } from '@/lib/background/handle-request';
-import { serveLivePort } from '@/lib/background/live-port';
+import {
+  followDigestSettings,
+  openFromDigest,
+  runDigest,
+  writeFromDigest,
+} from '@/lib/background/digest-alarm';
+import { createPanelBroker } from '@/lib/background/panel-broker';
+import { senderRole } from '@/lib/background/sender';
 import { getDb } from '@/lib/db/database';
 import { DIGEST_ALARM } from '@/lib/digest';
-import { LIVE_PORT } from '@/lib/messaging';
 
 export default defineBackground(() => {
   const db = getDb();
   const origin = browser.runtime.getURL('/');
   // The worker lives as long as the extension; the signal gives its subscriptions one owner.
   const lifetime = new AbortController();
+  const broker = createPanelBroker(({ role, type }) =>
+    console.warn(`Last Impression: refused "${type}" from a ${role} port`),
+  );
 
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!isTrustedSender(sender, browser.runtime.id, origin)) return false;
-    void handleRequest(db, message, Date.now()).then(sendResponse);
-    return true;
-  });
-
+  // No runtime.onMessage listener: extension pages use the database directly, and content
+  // scripts and the panel frame speak only over the two ports, each checked for its role.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIVE_PORT || !port.sender) return;
-    if (!isTrustedSender(port.sender, browser.runtime.id, origin)) {
+    const role = senderRole(port.name, port.sender, browser.runtime.id, origin);
+    if (!role) {
       port.disconnect();
       return;
     }
-    serveLivePort(db, port);
+    broker.connect(port, role);
   });
 
   const refreshBadge = keepBadgeCurrent(db, lifetime.signal);
@@ -37,5 +39,9 @@ export default defineBackground(() => {
     if (alarm.name === DIGEST_ALARM) void runDigest(db, Date.now());
   });
   browser.notifications.onClicked.addListener((id) => void openFromDigest(id));
-  browser.commands.onCommand.addListener((command) => void runCommand(command));
+  // Firefox shows no notification buttons: there the popup's "Write to" does this job.
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void writeFromDigest(db, id, index, Date.now()),
+  );
+  browser.commands.onCommand.addListener((command) => void runCommand(command, broker));
 });

@@ -1,6 +1,7 @@
 import { addDays, format, isWeekend, set, startOfDay } from 'date-fns';
 import type { NudgeReason } from './impressions';
 import type { Settings } from './model';
+import { nudgeLine } from './news/nudge-news';
 
 type DigestSettings = Pick<Settings, 'digestMinutes' | 'digestWeekends' | 'notifications'>;
 
@@ -68,11 +69,14 @@ export function shouldSendDigest(input: {
 export interface DigestItem {
   name: string;
   reason: NudgeReason;
+  /** The headline the nudge names, when news is waiting for this contact. */
+  news?: string;
 }
 
 /**
- * "Repair: Grace Hopper. Share good news: Ada Lovelace and 2 more." `items` are the most urgent
- * nudges, most urgent first (at least the ones to name); `count` is all that are due.
+ * "Repair: Grace Hopper. Tell Ada: CSV export shipped. Share good news: Alan Turing and 2
+ * more." `items` are the most urgent nudges, most urgent first (at least the ones to name);
+ * `count` is all that are due.
  */
 export function digestText(
   items: readonly DigestItem[],
@@ -82,12 +86,17 @@ export function digestText(
     count === 1 ? '1 contact is due for a touch' : `${count} contacts are due for a touch`;
   const named = items.slice(0, DIGEST_NAMES);
   const group = (reason: NudgeReason, label: string) => {
-    const names = named.filter((i) => i.reason === reason).map((i) => i.name);
+    const names = named.filter((i) => i.reason === reason && !i.news).map((i) => i.name);
     return names.length ? `${label}: ${names.join(', ')}` : '';
   };
-  const parts = [group('repair', 'Repair'), group('share-good-news', 'Share good news')].filter(
-    Boolean,
-  );
+  const tell = named
+    .filter((i) => i.reason === 'share-good-news' && i.news)
+    .map((i) => nudgeLine({ reason: i.reason, why: '' }, i.name, { headline: i.news! }));
+  const parts = [
+    group('repair', 'Repair'),
+    ...tell,
+    group('share-good-news', 'Share good news'),
+  ].filter(Boolean);
   const more = count > named.length ? ` and ${count - named.length} more` : '';
   return { title, message: `${parts.join('. ')}${more}.` };
 }

@@ -1,80 +1,79 @@
 import * as v from 'valibot';
-import { IdentitySchema, OutcomeSchema, type Contact, type Settings, type Touch } from './model';
-import { ContactFieldsSchema, LogTouchInputSchema } from './db/inputs';
-import { InstantSchema } from './time';
+import { identityToKey } from './identity';
+import {
+  MAX_LAYOUT_PX,
+  MAX_PEOPLE,
+  type Layout,
+  type PageMessage,
+  type PanelMessage,
+  type Person,
+  type Screen,
+  type ToPanelMessage,
+} from './messages';
+import { IdentitySchema, LinkedinPathSchema, MAX_NAME_LENGTH, OutcomeSchema } from './model';
 
-/** The typed protocol between content scripts or pages and the background. */
+export * from './messages';
 
-const Uuid = v.pipe(v.string(), v.uuid());
-const MAX_IDENTITIES_WATCHED = 20;
-export const MAX_MESSAGE_BYTES = 2_000_000;
+/**
+ * Schemas for what crosses the runtime-messaging boundary. Whatever a content script says came
+ * from the host page's DOM, which any page script can forge: the background checks it before
+ * passing it on, and the frame checks it again before drawing it.
+ */
 
-export const RequestSchema = v.variant('type', [
-  v.object({ type: v.literal('contact.get'), identity: IdentitySchema }),
-  v.object({ type: v.literal('touch.log'), input: LogTouchInputSchema }),
-  v.object({ type: v.literal('touch.undo'), touchId: Uuid }),
+const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+
+const PersonSchema = v.pipe(
   v.object({
-    type: v.literal('contact.search'),
-    query: v.pipe(v.string(), v.maxLength(200)),
+    identity: IdentitySchema,
+    key: v.string(),
+    name: v.optional(Text(MAX_NAME_LENGTH)),
+    headline: v.optional(Text(MAX_NAME_LENGTH)),
+    publicPath: v.optional(LinkedinPathSchema),
   }),
-  v.object({ type: v.literal('contact.link'), contactId: Uuid, identity: IdentitySchema }),
-  v.object({ type: v.literal('contact.add'), fields: ContactFieldsSchema }),
+  // The key is recomputed, never taken on trust: it is what the database is searched by.
+  v.transform((p): Person => ({
+    identity: p.identity,
+    key: identityToKey(p.identity),
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.headline ? { headline: p.headline } : {}),
+    ...(p.publicPath ? { publicPath: p.publicPath } : {}),
+  })),
+);
+
+export const ScreenSchema = v.variant('kind', [
+  v.object({ kind: v.literal('none') }),
+  v.object({ kind: v.literal('unreadable'), reason: Text(200) }),
   v.object({
-    type: v.literal('nudge.snooze'),
-    contactId: Uuid,
-    /** At most a year ahead: lib/db checks it against the time of the write. */
-    until: InstantSchema,
+    kind: v.literal('people'),
+    people: v.pipe(v.array(PersonSchema), v.minLength(1), v.maxLength(MAX_PEOPLE)),
   }),
-  v.object({ type: v.literal('nudge.dismiss'), contactId: Uuid }),
-]);
-export type Request = v.InferOutput<typeof RequestSchema>;
-export type RequestInput = v.InferInput<typeof RequestSchema>;
+]) satisfies v.GenericSchema<unknown, Screen>;
 
-/** What a panel needs to draw a contact; the rules are applied where `now` is known. */
-export interface ContactView {
-  contact: Contact;
-  recent: Touch[];
-  settings: Settings;
-}
+const Px = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_LAYOUT_PX));
+export const LayoutSchema = v.object({ inline: Px, total: Px }) satisfies v.GenericSchema<
+  unknown,
+  Layout
+>;
 
-export interface ContactHit {
-  id: string;
-  name: string;
-  company?: string;
-  emails: string[];
-  linkedin: string[];
-}
+const Token = v.pipe(v.string(), v.uuid());
 
-export interface ResponseMap {
-  'contact.get': ContactView | null;
-  'touch.log': { touchId: string; view: ContactView };
-  'touch.undo': ContactView | null;
-  'contact.search': ContactHit[];
-  'contact.link': ContactView;
-  'contact.add': ContactView;
-  'nudge.snooze': ContactView | null;
-  'nudge.dismiss': ContactView | null;
-}
+export const PageMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('frame'), token: Token }),
+  v.object({ type: v.literal('screen'), screen: ScreenSchema }),
+]) satisfies v.GenericSchema<unknown, PageMessage>;
 
-export type Response<T extends Request['type']> =
-  { ok: true; data: ResponseMap[T] } | { ok: false; error: string };
+export const PanelMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('pair'), token: Token }),
+  v.object({ type: v.literal('layout'), layout: LayoutSchema }),
+]) satisfies v.GenericSchema<unknown, PanelMessage>;
 
-/** Live updates: the content script names identities, the background pushes their views. */
-export const LIVE_PORT = 'li-live';
-export const WatchMessageSchema = v.object({
-  type: v.literal('watch'),
-  identities: v.pipe(v.array(IdentitySchema), v.maxLength(MAX_IDENTITIES_WATCHED)),
-});
-export type WatchMessage = v.InferInput<typeof WatchMessageSchema>;
-export interface ViewsMessage {
-  type: 'views';
-  /** Keyed by identity key; null when nobody is stored under it. */
-  views: Record<string, ContactView | null>;
-}
+export const PairMessageSchema = v.object({ type: v.literal('li-pair'), token: Token });
 
-/** Background to a tab's content script: a keyboard shortcut asks its panel to log an outcome. */
-export const PanelLogMessageSchema = v.object({
-  type: v.literal('panel.log'),
-  outcome: OutcomeSchema,
-});
-export type PanelLogMessage = v.InferOutput<typeof PanelLogMessageSchema>;
+export const ToPanelMessageSchema = v.variant('type', [
+  v.object({
+    type: v.literal('screen'),
+    site: v.picklist(['gmail', 'linkedin']),
+    screen: ScreenSchema,
+  }),
+  v.object({ type: v.literal('log'), outcome: OutcomeSchema }),
+]) satisfies v.GenericSchema<unknown, ToPanelMessage>;

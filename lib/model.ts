@@ -62,6 +62,8 @@ export interface Touch {
   outcome: Outcome;
   note?: string;
   goodNews?: boolean;
+  /** The good-news item this touch shared (see lib/news); the item counts the contact as told. */
+  newsId?: string;
   source: Source;
   createdAt: number;
   updatedAt: number;

@@ -19,7 +19,7 @@ export function BackupSection() {
       result.ok
         ? {
             kind: 'done',
-            text: `Imported ${result.counts.contacts} contacts and ${result.counts.touches} touches.`,
+            text: `Imported ${result.counts.contacts} contacts and ${result.counts.touches} touches${result.counts.news ? `, with ${result.counts.news} pieces of good news` : ''}.`,
           }
         : { kind: 'error', text: `Nothing was imported. ${result.error}` },
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { contactsCsv, touchesCsv } from '@/lib/csv/export';
+import { allNews } from '@/lib/db/news';
 import {
   FIELD_LABELS,
   guessMapping,
@@ -50,9 +51,18 @@ export function CsvSection() {
   const exportTouches = async () => {
     const db = getDb();
     const now = Date.now();
-    const [contacts, touches] = await Promise.all([allContacts(db), allTouches(db)]);
+    const [contacts, touches, news] = await Promise.all([
+      allContacts(db),
+      allTouches(db),
+      allNews(db),
+    ]);
     const byId = new Map(contacts.map((c) => [c.id, c]));
-    downloadText(`last-impression-touches-${day(now)}.csv`, touchesCsv(touches, byId), CSV_TYPE);
+    const headlines = new Map(news.map((n) => [n.id, n.headline]));
+    downloadText(
+      `last-impression-touches-${day(now)}.csv`,
+      touchesCsv(touches, byId, headlines),
+      CSV_TYPE,
+    );
     setMessage(`Exported ${touches.length} touches as CSV.`);
   };
 

@@ -3,6 +3,7 @@ import { BackupSection } from './BackupSection';
 import { ContactPage } from './ContactPage';
 import { ContactsView } from './ContactsView';
 import { CsvSection } from './CsvSection';
+import { GoodNewsView } from './GoodNewsView';
 import { MetricsView } from './MetricsView';
 import { ReviewView } from './ReviewView';
 import { hrefOf, useRoute, type Route } from './route';
@@ -10,6 +11,7 @@ import { SettingsView } from './SettingsView';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Contacts', route: { view: 'contacts' } },
+  { label: 'Good news', route: { view: 'news' } },
   { label: 'Metrics', route: { view: 'metrics' } },
   { label: 'Review', route: { view: 'review' } },
   { label: 'Settings', route: { view: 'settings' } },
@@ -43,6 +45,7 @@ export function Dashboard() {
         <ErrorBoundary what={`the ${section} view`} resetKey={hrefOf(route)}>
           {route.view === 'contacts' && <ContactsView />}
           {route.view === 'contact' && <ContactPage id={route.id} />}
+          {route.view === 'news' && <GoodNewsView />}
           {route.view === 'metrics' && <MetricsView />}
           {route.view === 'review' && <ReviewView />}
           {route.view === 'settings' && <SettingsView />}

@@ -4,6 +4,7 @@ import { saveSettings } from '@/lib/db/settings';
 import { writeErrorMessage } from '@/lib/db/write-error';
 import type { Settings } from '@/lib/model';
 import { ErrorText } from './ErrorText';
+import { MessageTemplates } from './MessageTemplates';
 import { splitList } from './format';
 import { useSettings } from './use-data';
 
@@ -21,10 +22,13 @@ function fromHhMm(text: string): number | null {
 export function SettingsView() {
   const settings = useSettings();
   return (
-    <section aria-labelledby="settings-heading" className="li-card">
-      <h2 id="settings-heading">Settings</h2>
-      {settings ? <SettingsForm initial={settings} /> : <p className="li-muted">Loading…</p>}
-    </section>
+    <>
+      <section aria-labelledby="settings-heading" className="li-card">
+        <h2 id="settings-heading">Settings</h2>
+        {settings ? <SettingsForm initial={settings} /> : <p className="li-muted">Loading…</p>}
+      </section>
+      <MessageTemplates />
+    </>
   );
 }
 

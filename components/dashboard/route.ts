@@ -6,7 +6,8 @@ export type Route =
   | { view: 'metrics' }
   | { view: 'review' }
   | { view: 'settings' }
-  | { view: 'backup' };
+  | { view: 'backup' }
+  | { view: 'news' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/u, '');
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'metrics' || path === 'review' || path === 'settings' || path === 'backup') {
     return { view: path };
   }
+  if (path === 'news') return { view: 'news' };
   return { view: 'contacts' };
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { ContactHit } from '@/lib/messaging';
+import type { ContactHit } from '@/lib/db/search';
 import { usePanel, usePanelState } from './panel-context';
 
 const SEARCH_DELAY_MS = 150;
@@ -9,7 +9,7 @@ const SEARCH_DELAY_MS = 150;
  * email, chosen with the arrow keys and Enter), or add them as a new contact.
  */
 export function LinkContact() {
-  const { actions } = usePanel();
+  const { actions, person } = usePanel();
   const busy = usePanelState((s) => s.busy);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -36,7 +36,7 @@ export function LinkContact() {
 
   const shown = query.trim() ? hits : [];
   const choose = (hit: ContactHit | undefined) => {
-    if (hit) void actions.link(hit.id);
+    if (hit && person) void actions.link(hit.id, person);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -59,7 +59,7 @@ export function LinkContact() {
         <button type="button" onClick={() => setOpen(true)}>
           Link to an existing contact
         </button>
-        <button type="button" disabled={busy} onClick={() => void actions.add()}>
+        <button type="button" disabled={busy} onClick={() => person && void actions.add(person)}>
           Add contact
         </button>
       </div>

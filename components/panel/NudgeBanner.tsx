@@ -1,6 +1,6 @@
 import { addDays, addMonths, addWeeks } from 'date-fns';
 import { nudgeFor, suggestionFor } from '@/lib/impressions';
-import type { ContactView } from '@/lib/messaging';
+import type { ContactView } from '@/lib/panel/view';
 import { usePanel, usePanelState } from './panel-context';
 
 const SNOOZES = [
@@ -9,7 +9,7 @@ const SNOOZES = [
   { label: '1 month', until: (now: number) => addMonths(now, 1).getTime() },
 ] as const;
 
-/** The same nudge the popup and the digest compute, shown where the user can act on it. */
+/** The nudge in full, with what to do about it and how to put it off. */
 export function NudgeBanner({ view }: { view: ContactView }) {
   const { actions } = usePanel();
   const now = usePanelState((s) => s.now);
@@ -18,7 +18,7 @@ export function NudgeBanner({ view }: { view: ContactView }) {
   if (!nudge) return null;
 
   return (
-    <div className="li-nudge" data-testid="li-panel-nudge" data-reason={nudge.reason}>
+    <div className="li-nudge" data-reason={nudge.reason}>
       <p className="li-nudge-title">
         {nudge.reason === 'repair' ? 'Time to repair' : 'Time to share good news'}
         <span className="li-muted"> · {nudge.why}</span>
@@ -32,7 +32,7 @@ export function NudgeBanner({ view }: { view: ContactView }) {
             type="button"
             disabled={busy}
             aria-label={`Snooze ${s.label}`}
-            onClick={() => void actions.snooze(s.until(Date.now()))}
+            onClick={() => void actions.snooze(view.contact.id, s.until(Date.now()))}
           >
             {s.label}
           </button>

@@ -1,6 +1,8 @@
+import { useId } from 'react';
+import { formatGoodwill, roundGoodwill } from '@/lib/goodwill-format';
 import { daysSincePositive, goodwillNow, goodwillWord, lastImpression } from '@/lib/impressions';
-import type { ContactView } from '@/lib/messaging';
-import { usePanelState } from './panel-context';
+import type { ContactView } from '@/lib/panel/view';
+import { usePanel, usePanelState } from './panel-context';
 
 const IMPRESSION_WORDS = {
   positive: 'Positive',
@@ -9,20 +11,25 @@ const IMPRESSION_WORDS = {
   none: 'None yet',
 } as const;
 
-/** Where you stand: last impression, days since a positive touch, goodwill balance. */
+export const GOODWILL_TIP_ID = 'li-goodwill-tip';
+
+/** Where you stand, on one line: last impression, days since a positive touch, goodwill. */
 export function Standing({ view }: { view: ContactView | null }) {
+  const { store } = usePanel();
   const now = usePanelState((s) => s.now);
+  const tipOpen = usePanelState((s) => s.tipOpen);
   const contact = view?.contact;
   const impression = contact ? lastImpression(contact) : 'none';
   const days = contact ? daysSincePositive(contact.lastPositiveAt, now) : null;
   const balance = contact ? goodwillNow(contact, now) : 0;
-  const rounded = Math.round(balance * 100) / 100;
   const word = goodwillWord(balance);
+  const labelId = useId();
+  const setTip = (open: boolean) => store.getState().setTipOpen(open);
 
   return (
     <dl className="li-standing">
       <div>
-        <dt>Last impression</dt>
+        <dt>Last</dt>
         <dd
           data-testid="li-last-impression"
           data-outcome={impression}
@@ -38,9 +45,21 @@ export function Standing({ view }: { view: ContactView | null }) {
         </dd>
       </div>
       <div>
-        <dt>Goodwill</dt>
-        <dd data-testid="li-goodwill" data-balance={rounded} className={`li-goodwill-${word}`}>
-          {rounded.toFixed(1)} · {word}
+        <dt id={labelId}>Goodwill</dt>
+        <dd
+          data-testid="li-goodwill"
+          data-balance={roundGoodwill(balance)}
+          className={`li-goodwill li-goodwill-${word}`}
+          tabIndex={0}
+          aria-labelledby={labelId}
+          aria-describedby={tipOpen ? GOODWILL_TIP_ID : undefined}
+          aria-expanded={tipOpen}
+          onMouseEnter={() => setTip(true)}
+          onMouseLeave={() => setTip(false)}
+          onFocus={() => setTip(true)}
+          onBlur={() => setTip(false)}
+        >
+          {formatGoodwill(balance)} · {word}
         </dd>
       </div>
     </dl>

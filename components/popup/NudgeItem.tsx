@@ -3,31 +3,69 @@ import { LogButtons } from '@/components/log/LogButtons';
 import { goodwillLabel } from '@/lib/goodwill-format';
 import { goodwillNow } from '@/lib/impressions';
 import type { Outcome } from '@/lib/model';
+import { firstName, nudgeLine } from '@/lib/news/nudge-news';
+import type { NewsItem } from '@/lib/news/types';
 import { SNOOZE_CHOICES, type DueNudge, type SnoozeChoice } from '@/lib/nudges';
 
-/** One due contact: who, why in one line, and the one-click ways to act on it. */
+/**
+ * One due contact: who, why in one line (naming the news waiting for them, if any), and the
+ * one-click ways to act on it: write to them, log the outcome, snooze or dismiss.
+ */
 export function NudgeItem(props: {
   due: DueNudge;
+  news?: NewsItem;
   now: number;
-  onLog: (outcome: Outcome) => void;
+  /** `newsId` when the rep brought the named news with a positive touch. */
+  onLog: (outcome: Outcome, newsId?: string) => void;
+  onWrite: () => void;
   onSnooze: (choice: SnoozeChoice) => void;
   onDismiss: () => void;
 }) {
   const { nudge, contact } = props.due;
+  const { news } = props;
   const [choosing, setChoosing] = useState(false);
+  const [brought, setBrought] = useState(true);
+  const reachable = contact.emails.length > 0 || contact.linkedin.length > 0;
   return (
-    <li className="li-nudge" data-testid="li-nudge" data-reason={nudge.reason}>
+    <li
+      className="li-nudge"
+      data-testid="li-nudge"
+      data-reason={nudge.reason}
+      {...(news ? { 'data-news-id': news.id } : {})}
+    >
       <div className="li-nudge-who">
         <strong>{contact.name}</strong>
         {contact.company ? <span className="li-muted"> · {contact.company}</span> : null}
       </div>
       <p className={`li-nudge-why li-why-${nudge.reason}`}>
-        {nudge.reason === 'repair' ? 'Repair' : 'Share good news'}: {nudge.why}
+        {nudgeLine(nudge, contact.name, news)}
       </p>
       <p className="li-nudge-goodwill li-muted" data-testid="li-nudge-goodwill">
         Goodwill {goodwillLabel(goodwillNow(contact, props.now))}
       </p>
-      <LogButtons onLog={props.onLog} />
+      {reachable ? (
+        <div className="li-row">
+          <button type="button" className="li-write" onClick={props.onWrite}>
+            Write to {firstName(contact.name)}
+          </button>
+        </div>
+      ) : null}
+      {news ? (
+        <label className="li-brought">
+          <input
+            type="checkbox"
+            checked={brought}
+            onChange={(e) => setBrought(e.currentTarget.checked)}
+          />{' '}
+          I brought good news: {news.headline}
+        </label>
+      ) : null}
+      <LogButtons
+        onLog={(outcome) => {
+          if (news && brought && outcome === 'positive') props.onLog(outcome, news.id);
+          else props.onLog(outcome);
+        }}
+      />
       <div className="li-row">
         <button type="button" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
           Snooze

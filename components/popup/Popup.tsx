@@ -4,14 +4,15 @@ import { browser } from 'wxt/browser';
 import { useNow } from '@/components/dashboard/use-now';
 import { ChannelRadios } from '@/components/log/ChannelRadios';
 import { showDueCount } from '@/lib/background/badge';
-import { searchContacts } from '@/lib/background/handle-request';
+import { searchContacts } from '@/lib/db/search';
 import { getDb } from '@/lib/db/database';
 import { CHANNELS, type Channel, type Outcome } from '@/lib/model';
+import { newsForNudges } from '@/lib/db/news';
 import { dueCount, dueNudges } from '@/lib/nudges';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { BackupReminder } from './BackupReminder';
 import { NudgeItem } from './NudgeItem';
-import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
+import { dismiss, logFromPopup, snooze, undoLog, writeFromPopup } from './popup-actions';
 import { SearchHit } from './SearchHit';
 import { SiteAccess } from './SiteAccess';
 
@@ -27,7 +28,12 @@ export function Popup() {
   const [channel, setChannel] = useState<Channel>('email');
   const [status, setStatus] = useState<Status>(null);
   const now = useNow();
-  const live = useLiveQuery(() => dueNudges(getDb(), Date.now(), SHOWN_NUDGES), []);
+  const listed = useLiveQuery(async () => {
+    const db = getDb();
+    const list = await dueNudges(db, Date.now(), SHOWN_NUDGES);
+    return { list, news: await newsForNudges(db, list) };
+  }, []);
+  const live = listed?.list;
   // A snoozed or dismissed contact leaves the list at once. Waiting for the write and the live
   // query's re-read put two IndexedDB round trips on the redraw, and after a big import the
   // browser's store answers those slowly and unevenly while it compacts what it just wrote.
@@ -75,11 +81,12 @@ export function Popup() {
     if (total !== undefined) void showDueCount(total);
   }, [total]);
 
-  const log = async (contactId: string, name: string, outcome: Outcome) => {
-    const result = await logFromPopup(contactId, outcome, channel);
+  const log = async (contactId: string, name: string, outcome: Outcome, newsId?: string) => {
+    const result = await logFromPopup(contactId, outcome, channel, newsId);
+    const told = newsId ? ' They heard your good news.' : '';
     setStatus(
       result.ok
-        ? { text: `Logged ${outcome} with ${name}.`, undoTouchId: result.touchId }
+        ? { text: `Logged ${outcome} with ${name}.${told}`, undoTouchId: result.touchId }
         : { text: `Not logged: ${result.error}` },
     );
   };
@@ -166,7 +173,13 @@ export function Popup() {
               <NudgeItem
                 due={item}
                 now={now}
-                onLog={(outcome) => void log(item.contact.id, item.contact.name, outcome)}
+                news={listed?.news.get(item.contact.id)}
+                onLog={(outcome, newsId) =>
+                  void log(item.contact.id, item.contact.name, outcome, newsId)
+                }
+                onWrite={() =>
+                  void writeFromPopup(item.contact.id).then((text) => setStatus({ text }))
+                }
                 onSnooze={(choice) => {
                   leave(item.contact.id, snooze(item.contact.id, choice), 'Not snoozed');
                   setStatus({ text: `Snoozed ${item.contact.name} for ${choice}.` });

@@ -1,5 +1,5 @@
 import { LogButtons } from '@/components/log/LogButtons';
-import type { ContactHit } from '@/lib/messaging';
+import type { ContactHit } from '@/lib/db/search';
 import type { Outcome } from '@/lib/model';
 
 /** A contact found by the search box, with the same one-click logging as a nudge. */

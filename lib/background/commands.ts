@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { PanelLogMessage } from '../messaging';
 import type { Outcome } from '../model';
-import { CONTENT_HOSTS } from './sender';
+import type { PanelBroker } from './panel-broker';
+import { hostSite } from './sender';
 
 /** Shortcut names in wxt.config.ts `commands`, and the outcome each logs. */
 export const LOG_COMMANDS: Readonly<Record<string, Outcome>> = {
@@ -10,29 +10,15 @@ export const LOG_COMMANDS: Readonly<Record<string, Outcome>> = {
   'log-negative': 'negative',
 };
 
-function onHostSite(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' && CONTENT_HOSTS.has(hostname);
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Forwards a log shortcut to the panel in the active tab. Without the `tabs` permission a tab's
- * URL is visible only on the host sites, which is exactly where a panel can be.
+ * Forwards a log shortcut to the panel frame in the active tab. Without the `tabs` permission a
+ * tab's URL is visible only on the host sites, which is exactly where a panel can be.
  */
-export async function runCommand(command: string): Promise<void> {
+export async function runCommand(command: string, broker: Pick<PanelBroker, 'toPanel'>) {
   const outcome = LOG_COMMANDS[command];
   if (!outcome) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined || !onHostSite(tab.url)) return;
-  const message: PanelLogMessage = { type: 'panel.log', outcome };
-  try {
-    await browser.tabs.sendMessage(tab.id, message);
-  } catch {
-    // The page has no panel yet (still loading, or not a contact's page): nothing to log to.
-  }
+  if (tab?.id === undefined || !hostSite(tab.url)) return;
+  // No panel yet (still loading, or not a contact's page): nothing to log to.
+  broker.toPanel(tab.id, { type: 'log', outcome });
 }

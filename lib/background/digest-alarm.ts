@@ -11,7 +11,10 @@ import {
   nextDigestAt,
   shouldSendDigest,
 } from '../digest';
+import { writeTargetFor } from '../db/compose';
+import { newsForNudges } from '../db/news';
 import type { Settings } from '../model';
+import { firstName } from '../news/nudge-news';
 import { dueCount, dueNudges } from '../nudges';
 
 export const DIGEST_NOTIFICATION_PREFIX = 'digest-';
@@ -71,18 +74,70 @@ async function notifyIfDue(
   const day = digestDay(now);
   if (!(await claimDay(db, day))) return null;
   const top = await dueNudges(db, now, DIGEST_NAMES);
+  const news = await newsForNudges(db, top);
   const text = digestText(
-    top.map((d) => ({ name: d.contact.name, reason: d.nudge.reason })),
+    top.map((d) => {
+      const headline = news.get(d.contact.id)?.headline;
+      return {
+        name: d.contact.name,
+        reason: d.nudge.reason,
+        ...(headline ? { news: headline } : {}),
+      };
+    }),
     count,
   );
   const id = `${DIGEST_NOTIFICATION_PREFIX}${day}`;
-  await browser.notifications.create(id, {
-    type: 'basic',
+  const writable = top
+    .filter((d) => d.contact.emails.length > 0 || d.contact.linkedin.length > 0)
+    .slice(0, MAX_BUTTONS)
+    .map((d) => d.contact);
+  const options = {
+    type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: text.title,
     message: text.message,
-  });
+  };
+  await db.meta.put({ key: 'digestWrite', value: { id, contactIds: writable.map((c) => c.id) } });
+  if (import.meta.env.FIREFOX || writable.length === 0) {
+    await browser.notifications.create(id, options);
+    return id;
+  }
+  try {
+    await browser.notifications.create(id, {
+      ...options,
+      buttons: writable.map((c) => ({ title: `Write to ${firstName(c.name)}` })),
+    });
+  } catch {
+    // A platform without buttons: the notification still names who is due; the popup writes.
+    await browser.notifications.create(id, options);
+  }
   return id;
+}
+
+/** Chrome shows at most two buttons on a notification. */
+const MAX_BUTTONS = 2;
+
+/**
+ * "Write to <first name>" on the digest: opens the drafted message for that contact in a new
+ * tab (a Gmail compose, their last thread, or LinkedIn). The rep sends it, or not.
+ */
+export async function writeFromDigest(
+  db: LastImpressionDb,
+  notificationId: string,
+  buttonIndex: number,
+  now: number,
+): Promise<string | null> {
+  if (!notificationId.startsWith(DIGEST_NOTIFICATION_PREFIX)) return null;
+  const stored = (await db.meta.get('digestWrite'))?.value as
+    { id?: unknown; contactIds?: unknown } | undefined;
+  if (stored?.id !== notificationId || !Array.isArray(stored.contactIds)) return null;
+  const contactId: unknown = stored.contactIds[buttonIndex];
+  if (typeof contactId !== 'string') return null;
+  const target = await writeTargetFor(db, contactId, now);
+  if (!target) return null;
+  await browser.notifications.clear(notificationId);
+  await browser.tabs.create({ url: target.url });
+  return target.url;
 }
 
 /** A click on the digest opens the dashboard, where every due contact is listed. */

@@ -14,13 +14,19 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
 }
 
 /**
- * Every contact and touch, and what had to be left out. A value that slipped into the database
+ * Every contact, touch and piece of good news, and what had to be left out. A value that slipped into the database
  * unchecked (an older version, a bug) must not make the export throw: a touch with no readable
  * time is named and left out, a contact's unreadable `createdAt` is omitted (it is optional).
  */
 export async function exportBackupReport(db: LastImpressionDb, now: number): Promise<BackupReport> {
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.meta], async () => {
-    const [contacts, allTouches] = await Promise.all([db.contacts.toArray(), readAllTouches(db)]);
+  return db.transaction('rw', [db.contacts, db.touchMonths, db.meta, db.news], async () => {
+    const [contacts, allTouches, news] = await Promise.all([
+      db.contacts.toArray(),
+      readAllTouches(db),
+      db.news.toArray(),
+    ]);
+    const contactIds = new Set(contacts.map((c) => c.id));
+    const newsIds = new Set(news.map((n) => n.id));
     await db.meta.put({ key: 'lastExportAt', value: now });
     const names = new Map(contacts.map((c) => [c.id, c.name]));
     const leftOut: string[] = [];
@@ -55,8 +61,17 @@ export async function exportBackupReport(db: LastImpressionDb, now: number): Pro
         outcome: t.outcome,
         ...(t.note ? { note: t.note } : {}),
         ...(t.goodNews ? { goodNews: true } : {}),
+        ...(t.newsId && newsIds.has(t.newsId) ? { newsId: t.newsId } : {}),
         source: t.source,
         ...optionalTime('createdAt', t.createdAt),
+      })),
+      news: news.map((n) => ({
+        id: n.id,
+        headline: n.headline,
+        ...(n.details ? { details: n.details } : {}),
+        day: n.day,
+        audience: n.audience.filter((e) => e.kind !== 'contact' || contactIds.has(e.id)),
+        ...optionalTime('createdAt', n.createdAt),
       })),
     };
     return { backup, leftOut };

@@ -10,10 +10,13 @@ import {
   OutcomeSchema,
   SOURCES,
 } from '../model';
+import { AudienceEntrySchema, DaySchema, MAX_HEADLINE_LENGTH } from '../news/types';
 import { IsoInstantTextSchema } from '../time';
 
 export const BACKUP_FORMAT = 'last-impression-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 adds the good-news bank (`news`) and a touch's `newsId`; version 1 still imports. */
+export const BACKUP_VERSION = 2;
+export const BACKUP_VERSIONS = [1, 2] as const;
 
 /** Times are zoned ISO text; lib/time.ts refuses what Date.parse would read as NaN or roll over. */
 const IsoDate = IsoInstantTextSchema;
@@ -49,8 +52,25 @@ export const BackupTouchSchema = v.object({
   outcome: OutcomeSchema,
   note: v.optional(NoteSchema),
   goodNews: v.optional(v.boolean('goodNews must be true or false')),
+  /** Version 2: the news item this touch shared. */
+  newsId: v.optional(Id),
   source: v.optional(v.picklist(SOURCES)),
   /** When it was logged: among touches at the same time, the later-logged one is the last impression. */
+  createdAt: v.optional(IsoDate),
+});
+
+/** Version 2: one item of the good-news bank; audience contacts are ids of this file's contacts. */
+export const BackupNewsSchema = v.object({
+  id: Id,
+  headline: v.pipe(
+    v.string('headline must be text'),
+    v.trim(),
+    v.nonEmpty('headline must not be empty'),
+    v.maxLength(MAX_HEADLINE_LENGTH),
+  ),
+  details: v.optional(NoteSchema),
+  day: DaySchema,
+  audience: v.array(AudienceEntrySchema, 'audience must be a list'),
   createdAt: v.optional(IsoDate),
 });
 
@@ -62,12 +82,14 @@ export const BackupHeaderSchema = v.object({
 
 export const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.picklist(BACKUP_VERSIONS),
   exportedAt: IsoDate,
   contacts: v.array(BackupContactSchema, 'contacts must be a list'),
   touches: v.array(BackupTouchSchema, 'touches must be a list'),
+  news: v.optional(v.array(BackupNewsSchema, 'news must be a list')),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
 export type BackupContact = v.InferOutput<typeof BackupContactSchema>;
 export type BackupTouch = v.InferOutput<typeof BackupTouchSchema>;
+export type BackupNews = v.InferOutput<typeof BackupNewsSchema>;

@@ -8,6 +8,8 @@ import {
   type Touch,
 } from '../model';
 import { newContact } from '../db/contacts';
+import { newsTables, recordToldForImport } from '../db/news';
+import type { NewsItem } from '../news/types';
 import type { LastImpressionDb } from '../db/database';
 import { putTouches, touchesOfContact } from '../db/months';
 import { writeErrorReason } from '../db/write-error';
@@ -20,6 +22,7 @@ import { parseBackup } from './validate';
 export interface ImportCounts {
   contacts: number;
   touches: number;
+  news?: number;
 }
 
 export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; error: string };
@@ -48,86 +51,121 @@ export async function importBackupText(
  */
 export async function importRecords(
   db: LastImpressionDb,
-  data: Pick<Backup, 'contacts' | 'touches'>,
+  data: Pick<Backup, 'contacts' | 'touches' | 'news'>,
   now: number,
 ): Promise<ImportCounts> {
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
-    const settings = await getSettings(db);
-    const byId = new Map<string, Contact>();
-    for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
-      if (c) byId.set(c.id, c);
-    }
-    const allKeys = data.contacts.flatMap((c) => identityKeys(c));
-    const byKey = new Map<string, Contact>();
-    for (const c of await db.contacts.where('identities').anyOf(allKeys).toArray()) {
-      for (const k of c.identities) byKey.set(k, c);
-    }
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const settings = await getSettings(db);
+      const byId = new Map<string, Contact>();
+      for (const c of await db.contacts.bulkGet(data.contacts.map((c) => c.id))) {
+        if (c) byId.set(c.id, c);
+      }
+      const allKeys = data.contacts.flatMap((c) => identityKeys(c));
+      const byKey = new Map<string, Contact>();
+      for (const c of await db.contacts.where('identities').anyOf(allKeys).toArray()) {
+        for (const k of c.identities) byKey.set(k, c);
+      }
 
-    const targetOf = new Map<string, Contact>();
-    const existed = new Set<string>();
-    for (const incoming of data.contacts) {
-      const existing =
-        byId.get(incoming.id) ??
-        identityKeys(incoming)
-          .map((k) => byKey.get(k))
-          .find(Boolean);
-      // An identity another contact holds stays with it: one identity, one contact.
-      const targetId = existing?.id ?? incoming.id;
-      const free = (key: string) => (byKey.get(key)?.id ?? targetId) === targetId;
-      const own = {
-        ...incoming,
-        emails: incoming.emails.filter((e) => free(emailKey(e))),
-        linkedin: incoming.linkedin.filter((l) => free(linkedinKey(l))),
+      const targetOf = new Map<string, Contact>();
+      const existed = new Set<string>();
+      for (const incoming of data.contacts) {
+        const existing =
+          byId.get(incoming.id) ??
+          identityKeys(incoming)
+            .map((k) => byKey.get(k))
+            .find(Boolean);
+        // An identity another contact holds stays with it: one identity, one contact.
+        const targetId = existing?.id ?? incoming.id;
+        const free = (key: string) => (byKey.get(key)?.id ?? targetId) === targetId;
+        const own = {
+          ...incoming,
+          emails: incoming.emails.filter((e) => free(emailKey(e))),
+          linkedin: incoming.linkedin.filter((l) => free(linkedinKey(l))),
+        };
+        const merged = mergeIncoming(existing, own, settings, now);
+        if (existing) existed.add(existing.id);
+        targetOf.set(incoming.id, merged);
+        // A later record naming the same person builds on this one instead of replacing it.
+        byId.set(merged.id, merged);
+        for (const k of merged.identities) byKey.set(k, merged);
+      }
+
+      const news = (data.news ?? []).map((n) => importedNews(n, targetOf, now));
+      if (news.length) await db.news.bulkPut(news);
+
+      const incoming: Touch[] = data.touches.map((t) => ({
+        id: t.id,
+        contactId: targetOf.get(t.contactId)!.id,
+        at: instantOf(t.at),
+        channel: t.channel,
+        outcome: t.outcome,
+        ...(t.note ? { note: t.note } : {}),
+        ...(t.goodNews ? { goodNews: true } : {}),
+        ...(t.newsId ? { newsId: t.newsId } : {}),
+        source: t.source ?? 'import',
+        createdAt: t.createdAt ? instantOf(t.createdAt) : now,
+        updatedAt: now,
+      }));
+      const touches = await recordToldForImport(db, incoming);
+      // An empty store (the common, large import) skips every lookup of older copies.
+      const empty = (await db.touchMonths.toCollection().first()) === undefined;
+      const replaced = await putTouches(db, touches, empty ? 'empty-store' : 'any');
+      // A re-imported touch id may now belong to another contact; the one it left needs its
+      // summary recomputed.
+      const newOwner = new Map(touches.map((t) => [t.id, t.contactId]));
+      const movedFrom = new Set(
+        replaced
+          .filter((old) => newOwner.get(old.id) !== old.contactId)
+          .map((old) => old.contactId),
+      );
+
+      // New contacts' touches are all in hand; known contacts may have more stored already.
+      const byContact = new Map<string, Touch[]>();
+      for (const t of touches) {
+        if (existed.has(t.contactId)) continue;
+        const list = byContact.get(t.contactId);
+        if (list) list.push(t);
+        else byContact.set(t.contactId, [t]);
+      }
+      for (const id of existed) byContact.set(id, await touchesOfContact(db, id));
+      const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
+      await db.contacts.bulkPut(
+        [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
+      );
+      for (const id of movedFrom) {
+        const contact = targets.has(id) ? undefined : await db.contacts.get(id);
+        if (contact) await recomputeContact(db, contact, settings, now);
+      }
+      return {
+        contacts: data.contacts.length,
+        touches: touches.length,
+        ...(news.length ? { news: news.length } : {}),
       };
-      const merged = mergeIncoming(existing, own, settings, now);
-      if (existing) existed.add(existing.id);
-      targetOf.set(incoming.id, merged);
-      // A later record naming the same person builds on this one instead of replacing it.
-      byId.set(merged.id, merged);
-      for (const k of merged.identities) byKey.set(k, merged);
-    }
+    },
+  );
+}
 
-    const touches: Touch[] = data.touches.map((t) => ({
-      id: t.id,
-      contactId: targetOf.get(t.contactId)!.id,
-      at: instantOf(t.at),
-      channel: t.channel,
-      outcome: t.outcome,
-      ...(t.note ? { note: t.note } : {}),
-      ...(t.goodNews ? { goodNews: true } : {}),
-      source: t.source ?? 'import',
-      createdAt: t.createdAt ? instantOf(t.createdAt) : now,
-      updatedAt: now,
-    }));
-    // An empty store (the common, large import) skips every lookup of older copies.
-    const empty = (await db.touchMonths.toCollection().first()) === undefined;
-    const replaced = await putTouches(db, touches, empty ? 'empty-store' : 'any');
-    // A re-imported touch id may now belong to another contact; the one it left needs its
-    // summary recomputed.
-    const newOwner = new Map(touches.map((t) => [t.id, t.contactId]));
-    const movedFrom = new Set(
-      replaced.filter((old) => newOwner.get(old.id) !== old.contactId).map((old) => old.contactId),
-    );
-
-    // New contacts' touches are all in hand; known contacts may have more stored already.
-    const byContact = new Map<string, Touch[]>();
-    for (const t of touches) {
-      if (existed.has(t.contactId)) continue;
-      const list = byContact.get(t.contactId);
-      if (list) list.push(t);
-      else byContact.set(t.contactId, [t]);
-    }
-    for (const id of existed) byContact.set(id, await touchesOfContact(db, id));
-    const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
-    await db.contacts.bulkPut(
-      [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
-    );
-    for (const id of movedFrom) {
-      const contact = targets.has(id) ? undefined : await db.contacts.get(id);
-      if (contact) await recomputeContact(db, contact, settings, now);
-    }
-    return { contacts: data.contacts.length, touches: touches.length };
-  });
+/** An item as stored, its audience pointing at the contacts the file's people were folded into. */
+function importedNews(
+  n: NonNullable<Backup['news']>[number],
+  targetOf: ReadonlyMap<string, Contact>,
+  now: number,
+): NewsItem {
+  const audience = n.audience.map((e) =>
+    e.kind === 'contact' ? { kind: 'contact' as const, id: targetOf.get(e.id)?.id ?? e.id } : e,
+  );
+  return {
+    id: n.id,
+    headline: n.headline,
+    ...(n.details ? { details: n.details } : {}),
+    day: n.day,
+    audience,
+    createdAt: n.createdAt ? instantOf(n.createdAt) : now,
+    updatedAt: now,
+  };
 }
 
 function mergeIncoming(

@@ -50,12 +50,25 @@ function crossCheck(backup: Backup, now: number): string | null {
       owners.set(key, i);
     }
   }
+  const newsIds = new Set<string>();
+  for (const [i, n] of (backup.news ?? []).entries()) {
+    if (newsIds.has(n.id)) return `news[${i}].id: ${n.id} appears twice`;
+    newsIds.add(n.id);
+    for (const [j, e] of n.audience.entries()) {
+      if (e.kind === 'contact' && !contactIds.has(e.id)) {
+        return `news[${i}].audience[${j}].id: no contact with id ${e.id} in this file`;
+      }
+    }
+  }
   const touchIds = new Set<string>();
   for (const [i, t] of backup.touches.entries()) {
     if (touchIds.has(t.id)) return `touches[${i}].id: ${t.id} appears twice`;
     touchIds.add(t.id);
     if (!contactIds.has(t.contactId)) {
       return `touches[${i}].contactId: no contact with id ${t.contactId} in this file`;
+    }
+    if (t.newsId !== undefined && !newsIds.has(t.newsId)) {
+      return `touches[${i}].newsId: no news with id ${t.newsId} in this file`;
     }
     const at = instantOf(t.at);
     if (at > now + MAX_FUTURE_MS) return `touches[${i}].at: ${t.at} is more than a year ahead`;

@@ -32,6 +32,7 @@ export const TOUCH_COLUMNS = [
   'Note',
   'Source',
   'Touch ID',
+  'News',
 ] as const;
 
 /** An unreadable stored time becomes an empty cell: an export never throws on old data. */
@@ -60,10 +61,14 @@ export function contactsCsv(contacts: readonly Contact[], settings: Settings, no
   return toCsv([[...CONTACT_COLUMNS], ...rows]);
 }
 
-/** One row per touch, oldest first; dates in ISO UTC so a re-import lands on the same instant. */
+/**
+ * One row per touch, oldest first; dates in ISO UTC so a re-import lands on the same instant.
+ * "News" names the good-news item the touch shared, by its headline.
+ */
 export function touchesCsv(
   touches: readonly Touch[],
   contactsById: ReadonlyMap<string, Pick<Contact, 'name' | 'emails' | 'linkedin'>>,
+  headlinesById: ReadonlyMap<string, string> = new Map(),
 ): string {
   const sorted = [...touches].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   const rows = sorted.map((t) => {
@@ -79,6 +84,7 @@ export function touchesCsv(
       t.note ?? '',
       t.source,
       t.id,
+      (t.newsId && headlinesById.get(t.newsId)) ?? '',
     ];
   });
   return toCsv([[...TOUCH_COLUMNS], ...rows]);

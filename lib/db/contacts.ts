@@ -10,6 +10,7 @@ import {
 import type { LastImpressionDb } from './database';
 import { ContactFieldsSchema, nudgeChangeSchema, type ContactFields } from './inputs';
 import { monthsOfContact, putTouches, removeTouches } from './months';
+import { forgetContactNews, moveContactNews, newsTables } from './news';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -126,10 +127,15 @@ async function touchIdsOf(db: LastImpressionDb, contactId: string): Promise<stri
 
 /** Deletes a contact and all its touches together. */
 export async function deleteContact(db: LastImpressionDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds], async () => {
-    await removeTouches(db, await touchIdsOf(db, id));
-    await db.contacts.delete(id);
-  });
+  await db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, ...newsTables(db)],
+    async () => {
+      await removeTouches(db, await touchIdsOf(db, id));
+      await forgetContactNews(db, id);
+      await db.contacts.delete(id);
+    },
+  );
 }
 
 /** Attaches an identity seen on a page to an existing contact. */
@@ -170,32 +176,37 @@ export async function mergeContacts(
   now: number,
 ): Promise<Result<Contact>> {
   if (intoId === fromId) return { ok: false, error: 'Pick two different contacts to merge' };
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
-    const [into, from] = await Promise.all([db.contacts.get(intoId), db.contacts.get(fromId)]);
-    if (!into || !from)
-      return { ok: false as const, error: 'One of the contacts no longer exists' };
-    const moved = await removeTouches(db, await touchIdsOf(db, fromId));
-    await putTouches(
-      db,
-      moved.map((t) => ({ ...t, contactId: intoId, updatedAt: now })),
-      'new-ids',
-    );
-    const joined: Contact = {
-      ...into,
-      emails: unique([...into.emails, ...from.emails]),
-      linkedin: unique([...into.linkedin, ...from.linkedin]),
-      tags: unique([...into.tags, ...from.tags]),
-      ...(into.company || from.company ? { company: into.company ?? from.company } : {}),
-      ...(into.headline || from.headline ? { headline: into.headline ?? from.headline } : {}),
-      ...(into.notes || from.notes
-        ? { notes: [into.notes, from.notes].filter(Boolean).join('\n\n') }
-        : {}),
-    };
-    joined.identities = identityKeys(joined);
-    await db.contacts.delete(fromId);
-    const merged = await recomputeContact(db, joined, await getSettings(db), now);
-    return { ok: true as const, value: merged };
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const [into, from] = await Promise.all([db.contacts.get(intoId), db.contacts.get(fromId)]);
+      if (!into || !from)
+        return { ok: false as const, error: 'One of the contacts no longer exists' };
+      const moved = await removeTouches(db, await touchIdsOf(db, fromId));
+      await putTouches(
+        db,
+        moved.map((t) => ({ ...t, contactId: intoId, updatedAt: now })),
+        'new-ids',
+      );
+      await moveContactNews(db, fromId, intoId);
+      const joined: Contact = {
+        ...into,
+        emails: unique([...into.emails, ...from.emails]),
+        linkedin: unique([...into.linkedin, ...from.linkedin]),
+        tags: unique([...into.tags, ...from.tags]),
+        ...(into.company || from.company ? { company: into.company ?? from.company } : {}),
+        ...(into.headline || from.headline ? { headline: into.headline ?? from.headline } : {}),
+        ...(into.notes || from.notes
+          ? { notes: [into.notes, from.notes].filter(Boolean).join('\n\n') }
+          : {}),
+      };
+      joined.identities = identityKeys(joined);
+      await db.contacts.delete(fromId);
+      const merged = await recomputeContact(db, joined, await getSettings(db), now);
+      return { ok: true as const, value: merged };
+    },
+  );
 }
 
 /**

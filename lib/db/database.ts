@@ -1,12 +1,14 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { nudgeIndex } from '../impressions';
 import type { Contact } from '../model';
+import type { NewsItem, ToldRecord } from '../news/types';
 import { moveTouchesIntoMonths } from './migrate-v3';
 import type { MonthKey, TouchIdShard, TouchMonth } from './months';
+import type { ReachRecord } from './reach';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
-  key: 'settings' | 'lastExportAt' | 'lastDigestDay';
+  key: 'settings' | 'lastExportAt' | 'lastDigestDay' | 'compose' | 'digestWrite';
   value: unknown;
 }
 
@@ -21,6 +23,9 @@ export class LastImpressionDb extends Dexie {
   touchMonths!: Table<TouchMonth, MonthKey>;
   touchIds!: EntityTable<TouchIdShard, 'shard'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  news!: EntityTable<NewsItem, 'id'>;
+  told!: EntityTable<ToldRecord, 'touchId'>;
+  reach!: EntityTable<ReachRecord, 'contactId'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -61,6 +66,15 @@ export class LastImpressionDb extends Dexie {
         touchIds: 'shard',
       })
       .upgrade(moveTouchesIntoMonths);
+    // Version 4: the good-news bank. Only the new tables are named, so the versions before
+    // keep their say over contacts and the touch store. `told` holds one row per touch that
+    // shared an item, [newsId+contactId] answers "who was told" and contactId "what was this one told";
+    // `reach` remembers the Gmail account and thread last used with a contact.
+    this.version(4).stores({
+      news: 'id',
+      told: 'touchId, [newsId+contactId], contactId',
+      reach: 'contactId',
+    });
   }
 }
 

@@ -35,6 +35,10 @@ export const LogTouchInputSchema = v.object({
   outcome: OutcomeSchema,
   note: v.optional(NoteSchema),
   goodNews: v.optional(v.boolean()),
+  /** The good-news item shared (it implies `goodNews`); one no longer stored is dropped. */
+  newsId: v.optional(v.pipe(v.string(), v.uuid('newsId is not an id'))),
+  /** The host page logged on: its Gmail account and thread open the next "Write to". */
+  pageUrl: v.optional(v.pipe(v.string(), v.maxLength(4000))),
   source: v.picklist(SOURCES),
 });
 export type LogTouchInput = v.InferOutput<typeof LogTouchInputSchema>;

@@ -11,6 +11,8 @@ import {
 import { findContactByIdentity, newContact, type Result } from './contacts';
 import type { LastImpressionDb } from './database';
 import { LogTouchInputSchema, TouchPatchSchema } from './inputs';
+import { forgetTold, newsTables, recordTold } from './news';
+import { rememberPage } from './reach';
 import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
@@ -41,50 +43,56 @@ export async function logTouch(
   if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   if (!data.contactId && !data.identity) return { ok: false, error: 'Say who the touch was with' };
 
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
-    const settings = await getSettings(db);
-    let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
-    // A stale id (the contact was merged away meanwhile) must not clone its identity.
-    if (!contact && data.identity) {
-      contact = await findContactByIdentity(db, identityToKey(data.identity));
-    }
-    if (!contact) {
-      if (!data.identity) return { ok: false as const, error: 'That contact no longer exists' };
-      contact = newContact(
-        fieldsFromIdentity(data.identity, data.name, data.headline),
-        settings,
-        now,
-      );
-    }
-    const touch: Touch = {
-      id: crypto.randomUUID(),
-      contactId: contact.id,
-      at,
-      channel: data.channel,
-      outcome: data.outcome,
-      ...(data.note ? { note: data.note } : {}),
-      ...(data.goodNews ? { goodNews: true } : {}),
-      source: data.source,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await putTouches(db, [touch], 'new-ids');
-    const inOrder =
-      contact.halfLifeDays === settings.halfLifeDays &&
-      (contact.lastTouchAt === null || at >= contact.lastTouchAt);
-    // A dismissal lasts until the next touch, whatever date that touch carries.
-    delete contact.dismissedAt;
-    let next: Contact;
-    if (inOrder) {
-      next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
-      Object.assign(next, nudgeIndex(next, settings));
-      await db.contacts.put(next);
-    } else {
-      await db.contacts.put(contact);
-      next = await recomputeContact(db, contact, settings, now);
-    }
-    return { ok: true as const, value: { touch, contact: next } };
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const settings = await getSettings(db);
+      let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
+      // A stale id (the contact was merged away meanwhile) must not clone its identity.
+      if (!contact && data.identity) {
+        contact = await findContactByIdentity(db, identityToKey(data.identity));
+      }
+      if (!contact) {
+        if (!data.identity) return { ok: false as const, error: 'That contact no longer exists' };
+        contact = newContact(
+          fieldsFromIdentity(data.identity, data.name, data.headline),
+          settings,
+          now,
+        );
+      }
+      const touch: Touch = await recordTold(db, {
+        id: crypto.randomUUID(),
+        contactId: contact.id,
+        at,
+        channel: data.channel,
+        outcome: data.outcome,
+        ...(data.note ? { note: data.note } : {}),
+        ...(data.goodNews || data.newsId ? { goodNews: true } : {}),
+        ...(data.newsId ? { newsId: data.newsId } : {}),
+        source: data.source,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await putTouches(db, [touch], 'new-ids');
+      await rememberPage(db, contact.id, data.pageUrl, at);
+      const inOrder =
+        contact.halfLifeDays === settings.halfLifeDays &&
+        (contact.lastTouchAt === null || at >= contact.lastTouchAt);
+      // A dismissal lasts until the next touch, whatever date that touch carries.
+      delete contact.dismissedAt;
+      let next: Contact;
+      if (inOrder) {
+        next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
+        Object.assign(next, nudgeIndex(next, settings));
+        await db.contacts.put(next);
+      } else {
+        await db.contacts.put(contact);
+        next = await recomputeContact(db, contact, settings, now);
+      }
+      return { ok: true as const, value: { touch, contact: next } };
+    },
+  );
 }
 
 export async function editTouch(
@@ -100,18 +108,27 @@ export async function editTouch(
     const time = v.safeParse(touchTimeSchema(now), data.at);
     if (!time.success) return { ok: false, error: describeIssues(time.issues) };
   }
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
-    const found = await findTouch(db, touchId);
-    if (!found) return { ok: false as const, error: 'That touch no longer exists' };
-    const { touch } = found;
-    const next: Touch = { ...touch, ...data, updatedAt: now };
-    if (data.note === '') delete next.note;
-    if (data.goodNews === false) delete next.goodNews;
-    await putTouches(db, [next], 'any');
-    const contact = await db.contacts.get(touch.contactId);
-    if (contact) await recomputeContact(db, contact, await getSettings(db), now);
-    return { ok: true as const, value: next };
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const found = await findTouch(db, touchId);
+      if (!found) return { ok: false as const, error: 'That touch no longer exists' };
+      const { touch } = found;
+      let next: Touch = { ...touch, ...data, updatedAt: now };
+      if (data.note === '') delete next.note;
+      // No good news brought, no news shared.
+      if (data.goodNews === false) {
+        delete next.goodNews;
+        delete next.newsId;
+      }
+      next = await recordTold(db, next);
+      await putTouches(db, [next], 'any');
+      const contact = await db.contacts.get(touch.contactId);
+      if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+      return { ok: true as const, value: next };
+    },
+  );
 }
 
 /** Deletes a touch and returns it, so the caller can offer Undo with `restoreTouch`. */
@@ -120,13 +137,18 @@ export async function deleteTouch(
   touchId: string,
   now: number,
 ): Promise<Touch | undefined> {
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
-    const [touch] = await removeTouches(db, [touchId]);
-    if (!touch) return undefined;
-    const contact = await db.contacts.get(touch.contactId);
-    if (contact) await recomputeContact(db, contact, await getSettings(db), now);
-    return touch;
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const [touch] = await removeTouches(db, [touchId]);
+      if (!touch) return undefined;
+      await forgetTold(db, touchId);
+      const contact = await db.contacts.get(touch.contactId);
+      if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+      return touch;
+    },
+  );
 }
 
 export async function restoreTouch(
@@ -134,13 +156,17 @@ export async function restoreTouch(
   touch: Touch,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', [db.contacts, db.touchMonths, db.touchIds, db.meta], async () => {
-    const contact = await db.contacts.get(touch.contactId);
-    if (!contact) return false;
-    await putTouches(db, [touch], 'any');
-    await recomputeContact(db, contact, await getSettings(db), now);
-    return true;
-  });
+  return db.transaction(
+    'rw',
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    async () => {
+      const contact = await db.contacts.get(touch.contactId);
+      if (!contact) return false;
+      await putTouches(db, [await recordTold(db, touch)], 'any');
+      await recomputeContact(db, contact, await getSettings(db), now);
+      return true;
+    },
+  );
 }
 
 /** The contact's touches, newest first. */

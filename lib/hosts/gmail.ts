@@ -369,3 +369,47 @@ function normalizeEmail(raw: string): string | undefined {
   const email = raw.trim().toLowerCase();
   return EMAIL.test(email) ? email : undefined;
 }
+
+// --- After send: the compose's Send button and subject ---------------------------------
+
+/**
+ * Selectors for the after-send prompt, each with the layout it matches. Labels are localised
+ * ("Send", "Senden"), so none is read; the button is found by place, then by class.
+ */
+export const SEND_SELECTORS = {
+  // The compose's bottom toolbar row `.btC`, first cell `td.gU.Up`: the Send button, beside
+  // the "More send options" arrow (`aria-haspopup`), in every layout from 2014 to 2025.
+  toolbarSend: '.btC td.gU.Up [role=button]:not([aria-haspopup])',
+  // Class fallback, same era: `T-I` is Gmail's button, `aoO` the Send one.
+  classSend: 'div.T-I.aoO[role=button]',
+  // Subject of a new message or a popped-out reply: `input[name=subjectbox]` (since 2012).
+  subjectBox: 'input[name=subjectbox]',
+  // An inline reply has no visible subject field; its form keeps `input[name=subject]`.
+  replySubject: 'input[name=subject]',
+} as const;
+
+/** The Send button of one compose root (as found by the reader), or null when none matched. */
+export function composeSendButton(root: Element): Element | null {
+  return (
+    root.querySelector(SEND_SELECTORS.toolbarSend) ?? root.querySelector(SEND_SELECTORS.classSend)
+  );
+}
+
+/**
+ * The subject of one compose root, for the note of the touch the after-send prompt offers: the
+ * subject field, else a reply's hidden subject, else the open thread's heading; '' when none.
+ */
+export function composeSubject(root: Element): string {
+  const field =
+    root.querySelector<HTMLInputElement>(SEND_SELECTORS.subjectBox) ??
+    root.querySelector<HTMLInputElement>(SEND_SELECTORS.replySubject);
+  const value = (field?.value ?? field?.getAttribute('value') ?? '').trim();
+  if (value) return value;
+  const heading = root.ownerDocument.querySelector(SELECTOR.threadHeading);
+  return heading?.textContent?.trim() ?? '';
+}
+
+/** The compose roots on screen (floating, inline reply, full screen), for a send watcher. */
+export function composeWindows(doc: Document): Element[] {
+  return composeRoots(doc);
+}

@@ -1,158 +1,180 @@
-import type { request } from '@/lib/messaging-client';
-import type { ContactHit, ContactView } from '@/lib/messaging';
-import type { Outcome } from '@/lib/model';
-import type { Owner } from './owner';
-import { provisionalView } from './optimistic';
-import type { SiteConfig } from './screen';
-import { currentPerson, type PanelStore } from './store';
+import { writeErrorMessage } from '../db/write-error';
+import { addContact, linkIdentity, setNudgeState, updateContact } from '../db/contacts';
+import type { LastImpressionDb } from '../db/database';
+import { searchContacts } from '../db/search';
+import { deleteTouch, logTouch } from '../db/touches';
+import { identityToKey } from '../identity';
+import type { Person, SiteId } from '../messages';
+import type { Channel, Contact, Outcome } from '../model';
+import type { PanelStore } from './store';
+
+/** The rules refused the input: its message is already in words. */
+class Refused extends Error {}
 
 export const UNDO_MS = 10_000;
 
-export interface PanelActions {
-  log(outcome: Outcome): Promise<void>;
-  undo(): Promise<void>;
-  snooze(until: number): Promise<void>;
-  search(query: string): Promise<ContactHit[]>;
-  link(contactId: string): Promise<void>;
-  add(): Promise<void>;
-  setCollapsed(collapsed: boolean): void;
+/** "Co-founder at Substrate" → "Substrate": LinkedIn headlines name the company this way. */
+export function companyFromHeadline(headline: string | undefined): string | undefined {
+  const match = headline ? / (?:at|@) ([^|·,]{2,80})$/u.exec(headline.trim()) : null;
+  return match?.[1]?.trim() || undefined;
+}
+
+function fieldsOf(c: Contact) {
+  return {
+    name: c.name,
+    emails: c.emails,
+    linkedin: c.linkedin,
+    tags: c.tags,
+    ...(c.company ? { company: c.company } : {}),
+    ...(c.headline ? { headline: c.headline } : {}),
+    ...(c.notes ? { notes: c.notes } : {}),
+    ...(c.cadenceDays !== undefined ? { cadenceDays: c.cadenceDays } : {}),
+    ...(c.excludeFromNudges ? { excludeFromNudges: true } : {}),
+  };
 }
 
 export interface ActionDeps {
+  db: LastImpressionDb;
   store: PanelStore;
-  site: SiteConfig;
-  owner: Owner;
-  send: typeof request;
-  saveCollapsed: (collapsed: boolean) => void;
+  site: () => SiteId;
+  defaultChannel: () => Channel;
+  setTimeout: (fn: () => void, ms: number) => void;
+  now?: () => number;
 }
 
-/** What the panel's buttons do; every answer from the background lands in the store at once. */
+/**
+ * What the panel's controls do. The frame is an extension page: it writes through the same
+ * `lib/db` operations as the popup and the dashboard, and its live queries redraw it.
+ */
 export function createActions({
+  db,
   store,
   site,
-  owner,
-  send,
-  saveCollapsed,
-}: ActionDeps): PanelActions {
+  defaultChannel,
+  setTimeout,
+  now = Date.now,
+}: ActionDeps) {
   const fail = (error: string) => store.getState().setError(error);
+  // A refused input says why; a refused write (full disk, closed database) says so in words.
+  const failWith = (e: unknown) => fail(e instanceof Refused ? e.message : writeErrorMessage(e));
 
-  /** Runs one request for the person on screen, with the busy flag and error line handled. */
-  async function forPerson<T>(
-    run: (key: string) => Promise<{ ok: true; data: T } | { ok: false; error: string }>,
-    apply: (key: string, data: T) => void,
-  ): Promise<void> {
-    const person = currentPerson(store.getState());
-    if (!person || store.getState().busy) return;
-    const { setBusy, setError } = store.getState();
-    setBusy(true);
-    setError(null);
+  async function guarded<T>(run: () => Promise<T>): Promise<T | undefined> {
+    if (store.getState().busy) return undefined;
+    store.setState({ busy: true, error: null });
     try {
-      const answer = await run(person.key);
-      if (answer.ok) apply(person.key, answer.data);
-      else fail(answer.error);
+      return await run();
     } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
+      failWith(e);
+      return undefined;
     } finally {
-      setBusy(false);
+      store.setState({ busy: false });
     }
   }
 
-  let latestLog = 0;
-  const applyView = (key: string, view: ContactView | null) => store.getState().setView(key, view);
-  const contactId = () => {
-    const person = currentPerson(store.getState());
-    return person ? store.getState().views[person.key]?.contact.id : undefined;
-  };
-
   return {
-    // Not gated by `busy`: the result shows at once, so a second click may follow the first
-    // before its answer; each is stored, and only the latest answer redraws.
-    log: async (outcome) => {
-      const person = currentPerson(store.getState());
-      if (!person) return;
-      const seq = ++latestLog;
-      const { channel, note, goodNews, views } = store.getState();
+    /** Not gated by `busy`: three quick clicks are three touches, each stored. */
+    async log(person: Person, outcome: Outcome): Promise<void> {
+      const { channel, note, goodNews } = store.getState();
       const typedNote = note.trim() ? note : undefined;
-      const before = views[person.key];
-      const shown = provisionalView(
-        before,
-        { channel, outcome, ...(typedNote ? { note } : {}), goodNews, source: site.source },
-        Date.now(),
-      );
       store.setState({ error: null, note: '', goodNews: false });
-      if (shown) applyView(person.key, shown);
-      const answer = await send({
-        type: 'touch.log',
-        input: {
-          identity: person.identity,
-          name: person.name?.trim() || person.identity.value,
-          ...(person.headline ? { headline: person.headline } : {}),
-          channel,
+      try {
+        const result = await logTouch(
+          db,
+          {
+            identity: person.identity,
+            name: person.name?.trim() || person.identity.value,
+            ...(person.headline ? { headline: person.headline } : {}),
+            channel: channel ?? defaultChannel(),
+            outcome,
+            ...(typedNote ? { note: typedNote } : {}),
+            ...(goodNews ? { goodNews: true } : {}),
+            source: site(),
+          },
+          now(),
+        );
+        if (!result.ok) throw new Refused(result.error);
+        const { touch, contact } = result.value;
+        store.getState().setUndo({
+          touch,
           outcome,
-          ...(typedNote ? { note } : {}),
-          ...(goodNews ? { goodNews: true } : {}),
-          source: site.source,
-        },
-      });
-      if (!answer.ok) {
-        // Not stored: take the foreseen result back and give the user their note again.
-        if (seq === latestLog && shown && before !== undefined) applyView(person.key, before);
+          name: contact.name,
+          key: person.key,
+          note,
+          goodNews,
+          until: now() + UNDO_MS,
+        });
+        setTimeout(() => {
+          if (store.getState().undo?.touch.id === touch.id) store.getState().setUndo(null);
+        }, UNDO_MS);
+      } catch (e) {
+        // Not stored: give the user their note back.
         if (!store.getState().note) store.setState({ note, goodNews });
-        fail(answer.error);
-        return;
+        failWith(e);
       }
-      if (seq === latestLog) applyView(person.key, answer.data.view);
-      const { touchId } = answer.data;
-      store.getState().setUndo({ touchId, key: person.key, until: Date.now() + UNDO_MS });
-      owner.setTimeout(() => {
-        if (store.getState().undo?.touchId === touchId) store.getState().setUndo(null);
-      }, UNDO_MS);
     },
 
-    undo: async () => {
+    /** Removes the pending touch, whoever is on screen now; its note returns to its person's form. */
+    async undo(onScreenKey: string | null): Promise<void> {
       const pending = store.getState().undo;
       if (!pending) return;
       store.getState().setUndo(null);
-      const answer = await send({ type: 'touch.undo', touchId: pending.touchId });
-      if (!answer.ok) fail(answer.error);
-      else if (answer.data) applyView(pending.key, answer.data);
+      try {
+        await deleteTouch(db, pending.touch.id, now());
+        const { note, goodNews } = store.getState();
+        if (onScreenKey === pending.key && !note.trim() && !goodNews) {
+          store.setState({ note: pending.note, goodNews: pending.goodNews });
+        }
+      } catch (e) {
+        failWith(e);
+      }
     },
 
-    snooze: async (until) => {
-      const id = contactId();
-      if (!id) return;
-      await forPerson(() => send({ type: 'nudge.snooze', contactId: id, until }), applyView);
-    },
+    snooze: (contactId: string, until: number) =>
+      guarded(() => setNudgeState(db, contactId, { snoozedUntil: until }, Date.now())),
 
-    search: async (query) => {
-      const answer = await send({ type: 'contact.search', query: query.slice(0, 200) });
-      return answer.ok ? answer.data : [];
-    },
+    search: (query: string) => searchContacts(db, query),
 
-    link: (id) =>
-      forPerson(() => {
-        const person = currentPerson(store.getState())!;
-        return send({ type: 'contact.link', contactId: id, identity: person.identity });
-      }, applyView),
+    /** Links the page's identity to a stored contact, filling in its headline and company. */
+    link: (contactId: string, person: Person) =>
+      guarded(async () => {
+        const linked = await linkIdentity(db, contactId, identityToKey(person.identity), now());
+        if (!linked.ok) return fail(linked.error);
+        const contact = linked.value;
+        const company = companyFromHeadline(person.headline);
+        const addHeadline = !contact.headline && person.headline;
+        const addCompany = !contact.company && company;
+        if (!addHeadline && !addCompany) return;
+        const updated = await updateContact(
+          db,
+          contact.id,
+          {
+            ...fieldsOf(contact),
+            ...(addHeadline ? { headline: person.headline } : {}),
+            ...(addCompany ? { company } : {}),
+          },
+          now(),
+        );
+        if (!updated.ok) fail(updated.error);
+      }),
 
-    add: () =>
-      forPerson(() => {
-        const person = currentPerson(store.getState())!;
+    add: (person: Person) =>
+      guarded(async () => {
         const { identity } = person;
-        return send({
-          type: 'contact.add',
-          fields: {
+        const company = companyFromHeadline(person.headline);
+        const added = await addContact(
+          db,
+          {
             name: person.name?.trim() || identity.value,
             emails: identity.kind === 'email' ? [identity.value] : [],
             linkedin: identity.kind === 'linkedin' ? [identity.value] : [],
             ...(person.headline ? { headline: person.headline } : {}),
+            ...(company ? { company } : {}),
           },
-        });
-      }, applyView),
-
-    setCollapsed: (collapsed) => {
-      store.getState().setCollapsed(collapsed);
-      saveCollapsed(collapsed);
-    },
+          now(),
+        );
+        if (!added.ok) fail(added.error);
+      }),
   };
 }
+
+export type PanelActions = ReturnType<typeof createActions>;

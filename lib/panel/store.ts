@@ -1,111 +1,131 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import type { ContactView } from '@/lib/messaging';
-import type { Channel } from '@/lib/model';
-import { NO_SCREEN, screenKey, type Person, type Screen } from './screen';
+import type { Person, Screen, SiteId } from '../messages';
+import type { Channel, Outcome, Touch } from '../model';
+
+/** The last touch logged in this panel, removable until `until`, named for whom it was. */
+export interface PendingUndo {
+  touch: Touch;
+  outcome: Outcome;
+  /** The contact's name when it was logged: Undo never borrows the name on screen now. */
+  name: string;
+  /** Identity key of the person it was logged for, to give their note back to the form. */
+  key: string;
+  note: string;
+  goodNews: boolean;
+  until: number;
+}
 
 export interface ScreenSlice {
+  site: SiteId | null;
   screen: Screen;
-  /** The participant picked in the switcher; the page's first person when unset or gone. */
+  /** The participant picked in the switcher, or the panel's own first choice. */
   selectedKey: string | null;
-  setScreen: (screen: Screen) => void;
+  /** The person the panel shows now: a keyboard shortcut logs for them. */
+  shown: Person | null;
+  setScreen: (site: SiteId, screen: Screen) => void;
   select: (key: string) => void;
 }
 
-export interface ViewsSlice {
-  /** Keyed by identity key: undefined while loading, null when nobody is stored under it. */
-  views: Record<string, ContactView | null>;
-  setViews: (views: Record<string, ContactView | null>) => void;
-  setView: (key: string, view: ContactView | null) => void;
-}
-
 export interface LogSlice {
-  channel: Channel;
+  channel: Channel | null;
   note: string;
   goodNews: boolean;
   busy: boolean;
   error: string | null;
-  /** The last touch logged here, removable until `until`. */
-  undo: { touchId: string; key: string; until: number } | null;
+  undo: PendingUndo | null;
   setChannel: (channel: Channel) => void;
   setNote: (note: string) => void;
   setGoodNews: (goodNews: boolean) => void;
   setBusy: (busy: boolean) => void;
   setError: (error: string | null) => void;
-  setUndo: (undo: LogSlice['undo']) => void;
+  setUndo: (undo: PendingUndo | null) => void;
 }
 
 export interface UiSlice {
+  /** Hidden to a one-line tab by the user; remembered across pages. */
   collapsed: boolean;
-  /** The clock the rules use; ticked by the content script so "days" roll over at midnight. */
+  /** Details drawer: opened on request, closed by Escape, a click outside, or the button. */
+  drawerOpen: boolean;
+  /** The goodwill explanation, shown while the figure is hovered or focused. */
+  tipOpen: boolean;
+  /** The clock the rules use; ticked so "days" roll over at midnight. */
   now: number;
-  /** Space at the bottom right taken by host windows (compose, chat), in pixels. */
-  bottomInset: number;
   setCollapsed: (collapsed: boolean) => void;
+  setDrawerOpen: (open: boolean) => void;
+  setTipOpen: (open: boolean) => void;
   tick: (now: number) => void;
-  setBottomInset: (px: number) => void;
 }
 
-export type PanelState = ScreenSlice & ViewsSlice & LogSlice & UiSlice;
+export type PanelState = ScreenSlice & LogSlice & UiSlice;
 type Slice<T> = StateCreator<PanelState, [], [], T>;
 
+const NO_SCREEN: Screen = { kind: 'none' };
+
+function sameScreen(a: Screen, b: Screen): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 const screenSlice: Slice<ScreenSlice> = (set) => ({
+  site: null,
   screen: NO_SCREEN,
   selectedKey: null,
-  setScreen: (screen) =>
+  shown: null,
+  setScreen: (site, screen) =>
     set((s) =>
-      screenKey(s.screen) === screenKey(screen)
+      s.site === site && sameScreen(s.screen, screen)
         ? s
-        : { screen, selectedKey: null, error: null, now: Date.now() },
+        : {
+            site,
+            screen,
+            selectedKey: null,
+            shown: null,
+            error: null,
+            drawerOpen: false,
+            tipOpen: false,
+            now: Date.now(),
+            ...(s.site !== site ? { channel: null } : {}),
+          },
     ),
   select: (key) => set({ selectedKey: key }),
 });
 
-const viewsSlice: Slice<ViewsSlice> = (set) => ({
-  views: {},
-  setViews: (views) => set((s) => ({ views: { ...s.views, ...views }, now: Date.now() })),
-  setView: (key, view) => set((s) => ({ views: { ...s.views, [key]: view }, now: Date.now() })),
+const logSlice: Slice<LogSlice> = (set) => ({
+  channel: null,
+  note: '',
+  goodNews: false,
+  busy: false,
+  error: null,
+  undo: null,
+  setChannel: (channel) => set({ channel }),
+  setNote: (note) => set({ note }),
+  setGoodNews: (goodNews) => set({ goodNews }),
+  setBusy: (busy) => set({ busy }),
+  setError: (error) => set({ error }),
+  setUndo: (undo) => set({ undo }),
 });
-
-const logSlice =
-  (channel: Channel): Slice<LogSlice> =>
-  (set) => ({
-    channel,
-    note: '',
-    goodNews: false,
-    busy: false,
-    error: null,
-    undo: null,
-    setChannel: (next) => set({ channel: next }),
-    setNote: (note) => set({ note }),
-    setGoodNews: (goodNews) => set({ goodNews }),
-    setBusy: (busy) => set({ busy }),
-    setError: (error) => set({ error }),
-    setUndo: (undo) => set({ undo }),
-  });
 
 const uiSlice: Slice<UiSlice> = (set) => ({
   collapsed: false,
+  drawerOpen: false,
+  tipOpen: false,
   now: Date.now(),
-  bottomInset: 0,
-  setCollapsed: (collapsed) => set({ collapsed }),
+  setCollapsed: (collapsed) => set({ collapsed, drawerOpen: false, tipOpen: false }),
+  setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+  setTipOpen: (tipOpen) => set({ tipOpen }),
   tick: (now) => set({ now }),
-  setBottomInset: (px) => set((s) => (s.bottomInset === px ? s : { bottomInset: px })),
 });
 
-/** One store per mounted panel, so two content scripts (or tests) never share state. */
-export function createPanelStore(defaultChannel: Channel) {
+/** One store per panel frame. */
+export function createPanelStore() {
   return createStore<PanelState>()((...a) => ({
     ...screenSlice(...a),
-    ...viewsSlice(...a),
-    ...logSlice(defaultChannel)(...a),
+    ...logSlice(...a),
     ...uiSlice(...a),
   }));
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
 
-export function currentPerson(state: Pick<PanelState, 'screen' | 'selectedKey'>): Person | null {
-  if (state.screen.kind !== 'people') return null;
-  const { people } = state.screen;
-  return people.find((p) => p.key === state.selectedKey) ?? people[0] ?? null;
+export function peopleOf(screen: Screen): Person[] {
+  return screen.kind === 'people' ? screen.people : [];
 }

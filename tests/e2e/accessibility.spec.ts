@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { importBackupOnDashboard } from './helpers';
+import type { Backup } from '../../lib/backup/format';
 import { makeBackup } from '../support/backups';
 import { sampleUuid } from '../support/sample-ids';
 
@@ -28,6 +29,8 @@ const button = (name: string) => (page: Page) => page.getByRole('button', { name
 const click = (name: string) => (page: Page) => page.getByRole('button', { name }).click();
 const focusGoodwill = (page: Page) => page.getByTestId('li-goodwill').focus();
 const searchGrace = (page: Page) => page.getByRole('searchbox').fill('grace');
+const openNews = (page: Page) =>
+  page.getByTestId('li-news-item').first().locator('summary').click();
 const CONTACTS = 'dashboard.html#/contacts';
 const GRACE = `dashboard.html#/contact/${sampleUuid(1, 0)}`;
 
@@ -39,13 +42,32 @@ const VIEWS: View[] = [
   view('a contact', GRACE, testId('li-touch')),
   view('a contact, goodwill explained', GRACE, testId('li-goodwill-why'), focusGoodwill),
   view('a contact, asked to delete', GRACE, button('Yes, delete'), click('Delete contact')),
+  view('good news', 'dashboard.html#/news', testId('li-news-item'), openNews),
   view('metrics', 'dashboard.html#/metrics', (p) => p.locator('.li-chart svg')),
   view('review', 'dashboard.html#/review', (p) => p.getByTestId('li-metric-median-repair-days')),
   view('settings', 'dashboard.html#/settings', (p) => p.getByLabel('Goodwill half-life (days)')),
   view('backup', 'dashboard.html#/backup', (p) => p.getByLabel('Import backup')),
 ];
 
-const sampleData = () =>
+// Version 2, with one piece of good news: the Good news view lists it and a nudge names it.
+const sampleData = (): Backup => ({
+  ...sampleContacts(),
+  version: 2,
+  news: [
+    {
+      id: sampleUuid(3, 0),
+      headline: 'CSV export shipped',
+      details: 'Every touch, with the news it shared.',
+      day: new Date().toISOString().slice(0, 10),
+      audience: [
+        { kind: 'contact', id: sampleUuid(1, 1) },
+        { kind: 'company', value: 'US Navy' },
+      ],
+    },
+  ],
+});
+
+const sampleContacts = () =>
   makeBackup(Date.now(), [
     {
       name: 'Grace Hopper',

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { askBackground, importBackupOnDashboard } from './helpers';
+import { storedContact, importBackupOnDashboard } from './helpers';
 import { makeBackup } from '../support/backups';
 
 test('a backup imported on the dashboard is read back through the background', async ({
@@ -22,21 +22,15 @@ test('a backup imported on the dashboard is read back through the background', a
   await importBackupOnDashboard(page, backup);
   await expect(page.getByRole('status')).toContainText('Imported 2 contacts and 2 touches');
 
-  const answer = await askBackground<{
-    ok: boolean;
-    data: { contact: { name: string; lastOutcome: string; emails: string[] } } | null;
-  }>(page, { type: 'contact.get', identity: { kind: 'email', value: 'ada@example.com' } });
+  const answer = await storedContact(page, { kind: 'email', value: 'ada@example.com' });
   expect(answer.ok).toBe(true);
   expect(answer.data?.contact.name).toBe('Ada Lovelace');
   expect(answer.data?.contact.lastOutcome).toBe('positive');
 
   await importBackupOnDashboard(page, backup);
   await expect(page.getByRole('status')).toContainText('Imported 2 contacts and 2 touches');
-  const grace = await askBackground<{ data: { contact: { touchCount: number } } }>(page, {
-    type: 'contact.get',
-    identity: { kind: 'email', value: 'grace@navy.mil' },
-  });
-  expect(grace.data.contact.touchCount).toBe(1);
+  const grace = await storedContact(page, { kind: 'email', value: 'grace@navy.mil' });
+  expect(grace.data?.contact.touchCount).toBe(1);
 });
 
 test('a bad backup is refused with the record named, and nothing changes', async ({
@@ -55,9 +49,6 @@ test('a bad backup is refused with the record named, and nothing changes', async
   const page = await openExtensionPage('dashboard.html');
   await importBackupOnDashboard(page, JSON.stringify(bad));
   await expect(page.getByRole('status')).toContainText('touches[0].outcome');
-  const answer = await askBackground<{ ok: boolean; data: unknown }>(page, {
-    type: 'contact.get',
-    identity: { kind: 'email', value: 'ada@example.com' },
-  });
+  const answer = await storedContact(page, { kind: 'email', value: 'ada@example.com' });
   expect(answer).toEqual({ ok: true, data: null });
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { askBackground, importBackupOnDashboard } from './helpers';
+import { storedContact, importBackupOnDashboard } from './helpers';
 import { latestTouches, makeBigBackup } from '../support/big-backup';
 
 const CONTACTS = 10_000;
@@ -138,10 +138,7 @@ test('editing a touch changes the last impression; deleting a contact deletes it
   await page.goto(page.url().replace(/#.*$/, `#/contact/${doomed.id}`));
   await expect(page.getByRole('heading', { name: 'Contact not found' })).toBeVisible();
 
-  const answer = await askBackground<{ ok: boolean; data: unknown }>(page, {
-    type: 'contact.get',
-    identity: { kind: 'email', value: doomed.emails[0] },
-  });
+  const answer = await storedContact(page, { kind: 'email', value: doomed.emails[0]! });
   expect(answer).toEqual({ ok: true, data: null });
   const left = await page.evaluate(
     (contactId) =>

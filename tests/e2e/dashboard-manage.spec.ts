@@ -1,13 +1,6 @@
 import { expect, test } from './fixtures';
-import { askBackground, importBackupOnDashboard } from './helpers';
+import { importBackupOnDashboard, storedContact } from './helpers';
 import { makeBackup } from '../support/backups';
-
-interface ContactAnswer {
-  ok: boolean;
-  data: {
-    contact: { id: string; name: string; touchCount: number; emails: string[]; linkedin: string[] };
-  } | null;
-}
 
 test('a contact added by hand gets a touch on Friday, edits, and a deleted touch comes back with Undo', async ({
   openExtensionPage,
@@ -32,10 +25,7 @@ test('a contact added by hand gets a touch on Friday, edits, and a deleted touch
   await expect(page.getByTestId('li-touch')).toContainText('2026-01-02 15:30');
   await expect(page.getByTestId('li-last-impression')).toHaveText('positive');
 
-  const answer = await askBackground<ContactAnswer>(page, {
-    type: 'contact.get',
-    identity: { kind: 'linkedin', value: '/in/kjohnson' },
-  });
+  const answer = await storedContact(page, { kind: 'linkedin', value: '/in/kjohnson' });
   expect(answer.data?.contact).toMatchObject({ name: 'Katherine Johnson', touchCount: 1 });
 
   await page.getByRole('button', { name: 'Edit contact' }).click();
@@ -94,7 +84,7 @@ test('merging two contacts in the dashboard keeps every touch and both identitie
     { kind: 'email', value: 'robert@example.com' },
     { kind: 'linkedin', value: '/in/robertkcheung' },
   ]) {
-    const answer = await askBackground<ContactAnswer>(page, { type: 'contact.get', identity });
+    const answer = await storedContact(page, identity);
     expect(answer.data?.contact).toMatchObject({
       name: 'Robert Cheung',
       touchCount: 3,

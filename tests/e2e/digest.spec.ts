@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { expect, test } from './fixtures';
-import { askBackground, importBackupOnDashboard } from './helpers';
+import { importBackupOnDashboard, wakeWorker } from './helpers';
 import { makeBackup } from '../support/backups';
 import { DEFAULT_SETTINGS } from '../../lib/model';
 
@@ -21,7 +21,7 @@ async function restartWorker(context: BrowserContext, page: Page): Promise<Worke
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-  await askBackground(page, { type: 'contact.search', query: 'wake' });
+  await wakeWorker(page);
   await expect
     .poll(() =>
       context.serviceWorkers()[0]?.evaluate(() => (globalThis as Marked).restartMark ?? false),

@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, serveHtml, test } from './fixtures';
-import type { browser } from 'wxt/browser';
-import { askBackground, importBackupOnDashboard } from './helpers';
+import { importBackupOnDashboard, openDetails, panelFrame, storedContact } from './helpers';
 import { makeBackup } from '../support/backups';
 import {
   composePage,
@@ -44,15 +43,24 @@ test('the full-page thread shows the most recent other sender, and the switcher 
   context,
 }) => {
   const page = await openGmail(context, fullPageThreadPage('Quarterly review', CONVERSATION));
-  const contact = page.getByTestId('li-contact');
+  const contact = panelFrame(page).getByTestId('li-contact');
   await expect(contact).toContainText('Ada Lovelace');
   await expect(contact).toContainText('ada@example.com');
   await expect(contact).not.toContainText(USER.email);
 
-  await page.getByLabel('Participant').selectOption({ label: 'Grace Hopper (grace@navy.mil)' });
+  await openDetails(page);
+  await panelFrame(page)
+    .getByRole('radio', { name: /Grace Hopper/ })
+    .check();
   await expect(contact).toContainText('grace@navy.mil');
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'none');
-  await expect(page.getByTestId('li-days-since-positive')).toHaveAttribute('data-days', 'never');
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'none',
+  );
+  await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
+    'data-days',
+    'never',
+  );
 });
 
 test('the reading pane shows the thread contact, not the list rows beside it', async ({
@@ -63,48 +71,69 @@ test('the reading pane shows the thread contact, not the list rows beside it', a
     readingPanePage('Quarterly review', CONVERSATION, ROWS),
     INBOX_URL,
   );
-  await expect(page.getByTestId('li-contact')).toContainText('ada@example.com');
-  await expect(page.getByTestId('li-contact')).toContainText('Ada Lovelace');
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('ada@example.com');
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
 });
 
 test('the compose window follows its first recipient', async ({ context }) => {
   const page = await openGmail(context, composePage([GRACE, ADA], [], ROWS), INBOX_URL);
-  await expect(page.getByTestId('li-contact')).toContainText('grace@navy.mil');
-  await expect(page.getByTestId('li-contact')).toContainText('Grace Hopper');
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('grace@navy.mil');
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Grace Hopper');
 
-  // Docked clear of Gmail's own controls: below the header, left of the add-on strip, above
-  // the compose window.
-  const panel = (await page.getByTestId('li-panel').boundingBox())!;
+  // In the compose window's own flow, above its bottom bar: inside the window, covering nothing.
+  const panel = (await page.locator('iframe[title="Last Impression"]').boundingBox())!;
   const compose = (await page.getByRole('dialog').boundingBox())!;
-  const viewport = page.viewportSize()!;
-  expect(panel.y).toBeGreaterThanOrEqual(64);
-  expect(panel.x + panel.width).toBeLessThanOrEqual(viewport.width - 56);
-  expect(panel.y + panel.height).toBeLessThanOrEqual(compose.y);
+  const send = (await page.getByRole('button', { name: 'Send' }).boundingBox())!;
+  expect(panel.x).toBeGreaterThanOrEqual(compose.x);
+  expect(panel.x + panel.width).toBeLessThanOrEqual(compose.x + compose.width + 1);
+  expect(panel.y).toBeGreaterThanOrEqual(compose.y);
+  expect(panel.y + panel.height).toBeLessThanOrEqual(send.y + 1);
 });
 
 test('logging positive by Call shows at once, survives a reload, and Undo removes it', async ({
   context,
 }) => {
   const page = await openGmail(context, fullPageThreadPage('Call notes', CONVERSATION));
-  await expect(page.getByTestId('li-contact')).toContainText('ada@example.com');
-  await expect(page.getByRole('radio', { name: 'Email' })).toBeChecked();
-  await page.getByRole('radio', { name: 'Call' }).check();
-  await page.getByRole('button', { name: 'Log positive' }).click();
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('ada@example.com');
+  await expect(panelFrame(page).getByRole('radio', { name: 'Email' })).toBeChecked();
+  await panelFrame(page).getByRole('radio', { name: 'Call' }).check();
+  await panelFrame(page).getByRole('button', { name: 'Log positive' }).click();
 
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
-  await expect(page.getByTestId('li-days-since-positive')).toHaveAttribute('data-days', '0');
-  await expect(page.getByTestId('li-goodwill')).toHaveAttribute('data-balance', '1');
-  await expect(page.getByRole('region', { name: 'Recent touches' })).toContainText('Call');
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'positive',
+  );
+  await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
+    'data-days',
+    '0',
+  );
+  await expect(panelFrame(page).getByTestId('li-goodwill')).toHaveAttribute('data-balance', '1');
+  await openDetails(page);
+  await expect(panelFrame(page).getByRole('region', { name: 'Recent touches' })).toContainText(
+    'Call',
+  );
 
   await page.reload();
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
-  await expect(page.getByTestId('li-days-since-positive')).toHaveAttribute('data-days', '0');
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'positive',
+  );
+  await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
+    'data-days',
+    '0',
+  );
 
-  await page.getByRole('button', { name: 'Log negative' }).click();
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'negative');
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
-  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await panelFrame(page).getByRole('button', { name: 'Log negative' }).click();
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'negative',
+  );
+  await panelFrame(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'positive',
+  );
+  await expect(panelFrame(page).getByRole('button', { name: 'Undo' })).toHaveCount(0);
 });
 
 test('viewing a thread stores nothing; the first log creates the contact with the page name', async ({
@@ -112,17 +141,16 @@ test('viewing a thread stores nothing; the first log creates the contact with th
   openExtensionPage,
 }) => {
   const page = await openGmail(context, fullPageThreadPage('Hello', CONVERSATION));
-  await expect(page.getByTestId('li-contact')).toContainText('Ada Lovelace');
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
   const dashboard = await openExtensionPage('dashboard.html');
-  const get = () =>
-    askBackground<{ data: { contact: { name: string } } | null }>(dashboard, {
-      type: 'contact.get',
-      identity: { kind: 'email', value: 'ada@example.com' },
-    });
+  const get = () => storedContact(dashboard, { kind: 'email', value: 'ada@example.com' });
   expect((await get()).data).toBeNull();
 
-  await page.getByRole('button', { name: 'Log neutral' }).click();
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'neutral');
+  await panelFrame(page).getByRole('button', { name: 'Log neutral' }).click();
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'neutral',
+  );
   expect((await get()).data?.contact.name).toBe('Ada Lovelace');
 });
 
@@ -131,7 +159,10 @@ test('a backup imported on the dashboard shows live: 12 days since the last posi
   openExtensionPage,
 }) => {
   const page = await openGmail(context, fullPageThreadPage('Renewal', CONVERSATION));
-  await expect(page.getByTestId('li-days-since-positive')).toHaveAttribute('data-days', 'never');
+  await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
+    'data-days',
+    'never',
+  );
 
   const dashboard = await openExtensionPage('dashboard.html');
   await importBackupOnDashboard(
@@ -150,37 +181,44 @@ test('a backup imported on the dashboard shows live: 12 days since the last posi
   );
   await expect(dashboard.getByRole('status')).toContainText('Imported 1 contacts and 3 touches');
 
-  await expect(page.getByTestId('li-days-since-positive')).toHaveAttribute('data-days', '12');
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'neutral');
-  await expect(page.getByRole('region', { name: 'Recent touches' })).toContainText(
+  await expect(panelFrame(page).getByTestId('li-days-since-positive')).toHaveAttribute(
+    'data-days',
+    '12',
+  );
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'neutral',
+  );
+  await openDetails(page);
+  await expect(panelFrame(page).getByRole('region', { name: 'Recent touches' })).toContainText(
     'Signed the renewal',
   );
 });
 
 test('navigating from a thread to the inbox hides the contact', async ({ context }) => {
   const page = await openGmail(context, fullPageThreadPage('Hello', CONVERSATION));
-  await expect(page.getByTestId('li-contact')).toContainText('Ada Lovelace');
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
   await page.evaluate(() => {
     document.querySelector('[role=main]')?.replaceChildren();
     location.hash = '#inbox';
   });
-  await expect(page.getByTestId('li-contact')).toHaveCount(0);
-  await expect(page.getByText("Can't read this Gmail page")).toHaveCount(0);
+  await expect(panelFrame(page).getByTestId('li-contact')).toHaveCount(0);
+  await expect(panelFrame(page).getByText("Can't read this Gmail page")).toHaveCount(0);
 });
 
 test('a page whose markup matches nothing shows a small note, not wrong data', async ({
   context,
 }) => {
   const page = await openGmail(context, unknownLayoutPage());
-  await expect(page.getByText("Can't read this Gmail page")).toBeVisible();
-  await expect(page.getByTestId('li-contact')).toHaveCount(0);
+  await expect(panelFrame(page).getByText("Can't read this Gmail page")).toBeVisible();
+  await expect(panelFrame(page).getByTestId('li-contact')).toHaveCount(0);
 });
 
 test('the thread list alone shows no contact', async ({ context }) => {
   const page = await openGmail(context, inboxPage([ADA, GRACE]), INBOX_URL);
-  // The panel mounts (its host element exists) but draws no contact.
-  await expect(page.locator('last-impression-panel')).toHaveCount(1);
-  await expect(page.getByTestId('li-contact')).toHaveCount(0);
+  // The frame is loaded (so the first thread shows fast) but draws no contact.
+  await expect(page.locator('iframe[title="Last Impression"]')).toHaveCount(1);
+  await expect(panelFrame(page).getByTestId('li-contact')).toHaveCount(0);
 });
 
 test('hostile names and notes render as text', async ({ context, openExtensionPage }) => {
@@ -202,14 +240,20 @@ test('hostile names and notes render as text', async ({ context, openExtensionPa
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const contact = page.getByTestId('li-contact');
+  const contact = panelFrame(page).getByTestId('li-contact');
   await expect(contact).toContainText(hostile);
   await expect(contact).toContainText(rtl);
 
-  await page.getByLabel('Note (optional)').fill(`${hostile}\n${longNote}`);
-  await page.getByRole('button', { name: 'Log positive' }).click();
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
-  const recent = page.getByRole('region', { name: 'Recent touches' });
+  await openDetails(page);
+  await panelFrame(page)
+    .getByLabel('Note for the next log (optional)')
+    .fill(`${hostile}\n${longNote}`);
+  await panelFrame(page).getByRole('button', { name: 'Log positive' }).click();
+  await expect(panelFrame(page).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'positive',
+  );
+  const recent = panelFrame(page).getByRole('region', { name: 'Recent touches' });
   await expect(recent).toContainText(hostile);
   await expect(recent).toContainText(rtl);
 
@@ -229,19 +273,16 @@ test('hostile names and notes render as text', async ({ context, openExtensionPa
     context,
     fullPageThreadPage('Re', [{ from: { email: 'eve@example.com' }, to: [USER] }]),
   );
-  await expect(second.getByTestId('li-contact')).toContainText(hostile);
-  await expect(second.getByRole('region', { name: 'Recent touches' })).toContainText(
+  await expect(panelFrame(second).getByTestId('li-contact')).toContainText(hostile);
+  await openDetails(second);
+  await expect(panelFrame(second).getByRole('region', { name: 'Recent touches' })).toContainText(
     longNote.slice(0, 200),
   );
 
   for (const p of [page, second]) {
-    const images = await p.evaluate(
-      () =>
-        document.querySelectorAll('img').length +
-        (document.querySelector('last-impression-panel')?.shadowRoot?.querySelectorAll('img')
-          .length ?? -100),
-    );
-    expect(images).toBe(0);
+    expect(await p.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    const frame = p.frames().find((f) => f.url().endsWith('/panel.html'));
+    expect(await frame!.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
   }
   expect(dialogs).toEqual([]);
 });
@@ -251,22 +292,31 @@ test('a touch logged in another tab appears live', async ({ context }) => {
   const first = await openGmail(context, html);
   const second = await context.newPage();
   await second.goto(THREAD_URL);
-  await expect(second.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'none');
+  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'none',
+  );
 
-  await first.getByRole('button', { name: 'Log negative' }).click();
-  await expect(second.getByTestId('li-last-impression')).toHaveAttribute(
+  await panelFrame(first).getByRole('button', { name: 'Log negative' }).click();
+  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
     'data-outcome',
     'negative',
   );
-  await expect(second.getByTestId('li-goodwill')).toContainText('overdrawn');
+  await expect(panelFrame(second).getByTestId('li-goodwill')).toContainText('overdrawn');
 });
 
 test('the panel keeps working after the service worker is stopped', async ({ context }) => {
   const first = await openGmail(context, fullPageThreadPage('Outage', CONVERSATION));
   const second = await context.newPage();
   await second.goto(THREAD_URL);
-  await expect(first.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'none');
-  await expect(second.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'none');
+  await expect(panelFrame(first).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'none',
+  );
+  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'none',
+  );
 
   const cdp = await context.newCDPSession(first);
   const stopped = new Promise<void>((resolve) => {
@@ -281,49 +331,39 @@ test('the panel keeps working after the service worker is stopped', async ({ con
   await stopped;
 
   // The click wakes the worker; the other tab's port reconnects and keeps updating.
-  await first.getByRole('button', { name: 'Log positive' }).click();
-  await expect(first.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
-  await expect(second.getByTestId('li-last-impression')).toHaveAttribute(
+  await panelFrame(first).getByRole('button', { name: 'Log positive' }).click();
+  await expect(panelFrame(first).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'positive',
+  );
+  await expect(panelFrame(second).getByTestId('li-last-impression')).toHaveAttribute(
     'data-outcome',
     'positive',
   );
 });
 
-test('the keyboard-shortcut message logs the outcome for the contact on screen', async ({
-  context,
-  background,
-}) => {
-  const page = await openGmail(context, fullPageThreadPage('Shortcut', CONVERSATION));
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'none');
-  await page.getByRole('radio', { name: 'Meeting' }).check();
-
-  await background.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: typeof browser }).chrome;
-    const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
-    await chrome.tabs.sendMessage(tab!.id!, { type: 'panel.log', outcome: 'positive' });
-    // A look-alike message is ignored.
-    await chrome.tabs.sendMessage(tab!.id!, { type: 'panel.log', outcome: 'splendid' });
-  });
-  await expect(page.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'positive');
-  await expect(page.getByRole('region', { name: 'Recent touches' })).toContainText('Meeting');
-  await expect(
-    page.getByRole('region', { name: 'Recent touches' }).getByRole('listitem'),
-  ).toHaveCount(1);
-});
-
-test('Escape collapses the panel to a tab, and it stays collapsed after a reload', async ({
+test('Details open on request and close on Escape; Hide is remembered after a reload', async ({
   context,
 }) => {
   const page = await openGmail(context, fullPageThreadPage('Quiet', CONVERSATION));
-  await page.getByRole('button', { name: 'Log positive' }).focus();
+  const panel = panelFrame(page);
+  await openDetails(page);
+  await expect(panel.getByRole('region', { name: 'Details' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Log positive' }).focus();
   await page.keyboard.press('Escape');
-  const tab = page.getByRole('button', { name: 'Last Impression' });
-  await expect(tab).toBeFocused();
-  await expect(page.getByTestId('li-contact')).toHaveCount(0);
+  await expect(panel.getByRole('region', { name: 'Details' })).toHaveCount(0);
 
+  await openDetails(page);
+  // A click in Gmail, outside the frame, closes the drawer too.
+  await page.mouse.click(20, 600);
+  await expect(panel.getByRole('region', { name: 'Details' })).toHaveCount(0);
+
+  await panel.getByRole('button', { name: 'Hide panel' }).click();
+  await expect(panel.getByTestId('li-contact')).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Last Impression' })).toBeVisible();
-  await expect(page.getByTestId('li-contact')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Last Impression' }).click();
-  await expect(page.getByTestId('li-contact')).toContainText('Ada Lovelace');
+  const show = panelFrame(page).getByRole('button', { name: /Last Impression/ });
+  await expect(show).toBeVisible();
+  await expect(panelFrame(page).getByTestId('li-contact')).toHaveCount(0);
+  await show.click();
+  await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
 });

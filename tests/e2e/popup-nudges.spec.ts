@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { expect, test } from './fixtures';
-import { askBackground, importBackupOnDashboard } from './helpers';
+import { storedContact, importBackupOnDashboard } from './helpers';
 import { makeBackup } from '../support/backups';
 
 type Chrome = typeof browser;
@@ -66,11 +66,9 @@ test('the popup lists due contacts, repair first; the badge counts them; snooze 
   await expect(popup.getByRole('status')).toContainText('Logged positive with Ada Lovelace');
   await expect.poll(() => badgeText(background)).toBe('');
 
-  const ada = await askBackground<{
-    data: { contact: { lastOutcome: string }; recent: { source: string; outcome: string }[] };
-  }>(popup, { type: 'contact.get', identity: { kind: 'email', value: 'ada@example.com' } });
-  expect(ada.data.contact.lastOutcome).toBe('positive');
-  expect(ada.data.recent[0]).toMatchObject({ source: 'popup', outcome: 'positive' });
+  const ada = await storedContact(popup, { kind: 'email', value: 'ada@example.com' });
+  expect(ada.data?.contact.lastOutcome).toBe('positive');
+  expect(ada.data?.recent[0]).toMatchObject({ source: 'popup', outcome: 'positive' });
 });
 
 test('dismiss hides a nudge until the next touch', async ({ openExtensionPage, background }) => {
@@ -110,9 +108,7 @@ test('the search box finds a contact by company or email and logs a touch for it
   await hits.getByRole('button', { name: 'Log neutral' }).click();
   await expect(popup.getByRole('status')).toContainText('Logged neutral with Alan Turing');
 
-  const alan = await askBackground<{
-    data: { contact: { touchCount: number }; recent: { channel: string; outcome: string }[] };
-  }>(popup, { type: 'contact.get', identity: { kind: 'email', value: 'alan@bletchley.uk' } });
-  expect(alan.data.contact.touchCount).toBe(2);
-  expect(alan.data.recent[0]).toMatchObject({ channel: 'meeting', outcome: 'neutral' });
+  const alan = await storedContact(popup, { kind: 'email', value: 'alan@bletchley.uk' });
+  expect(alan.data?.contact.touchCount).toBe(2);
+  expect(alan.data?.recent[0]).toMatchObject({ channel: 'meeting', outcome: 'neutral' });
 });

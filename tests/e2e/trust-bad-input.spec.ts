@@ -1,4 +1,5 @@
 import { expect, serveHtml, test } from './fixtures';
+import { openDetails, panelFrame } from './helpers';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
 test('Bad input: hostile names and notes render as text in the Gmail panel and the dashboard', async ({
@@ -15,12 +16,16 @@ test('Bad input: hostile names and notes render as text in the Gmail panel and t
   );
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  await expect(gmail.getByTestId('li-contact')).toContainText(email);
-  const noteBox = gmail.getByRole('textbox').first();
+  await expect(panelFrame(gmail).getByTestId('li-contact')).toContainText(email);
+  await openDetails(gmail);
+  const noteBox = panelFrame(gmail).getByRole('textbox').first();
   await noteBox.fill(note);
-  await gmail.getByRole('button', { name: 'Log neutral' }).click();
-  await expect(gmail.getByTestId('li-last-impression')).toHaveAttribute('data-outcome', 'neutral');
-  const panel = gmail.getByTestId('li-panel');
+  await panelFrame(gmail).getByRole('button', { name: 'Log neutral' }).click();
+  await expect(panelFrame(gmail).getByTestId('li-last-impression')).toHaveAttribute(
+    'data-outcome',
+    'neutral',
+  );
+  const panel = panelFrame(gmail).getByTestId('li-panel');
   await expect(panel).toContainText('<script>window.__pwned=2</script>');
   await expect(panel.locator('img, script')).toHaveCount(0);
 

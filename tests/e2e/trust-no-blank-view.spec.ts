@@ -18,7 +18,7 @@ async function writeBrokenRecord(page: Page): Promise<void> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction(['contacts', 'touchMonths', 'touchIds'], 'readwrite');
+    const tx = db.transaction(['contacts', 'touchMonths'], 'readwrite');
     const now = Date.now();
     tx.objectStore('contacts').put({
       id,
@@ -37,37 +37,26 @@ async function writeBrokenRecord(page: Page): Promise<void> {
       createdAt: now,
       updatedAt: now,
     });
-    // Touches live in month records found through the id directory (lib/db/months.ts); the
-    // month and shard arithmetic is repeated here because nothing can be imported into a page.
     const at = now - 3600_000;
-    const touch = {
-      id: crypto.randomUUID(),
-      contactId: id,
-      at,
-      channel: 'email',
-      outcome: 'positive',
-      note: { html: '<b>not text</b>' },
-      source: 'gmail',
-      createdAt: now,
-      updatedAt: now,
-    };
     const when = new Date(at);
-    const month = when.getUTCFullYear() * 12 + when.getUTCMonth() - 1970 * 12;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < touch.id.length; i += 1) {
-      h ^= touch.id.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    const shard = (h >>> 0) % 4096;
-    tx.objectStore('touchMonths').put({ contactId: id, month, touches: [touch] });
-    const ids = tx.objectStore('touchIds');
-    const existing = ids.get(shard);
-    existing.onsuccess = () => {
-      const record = (existing.result as { ids: Record<string, unknown> } | undefined) ?? {
-        ids: {},
-      };
-      ids.put({ shard, ids: { ...record.ids, [touch.id]: [id, month] } });
-    };
+    // The touch store keeps one record per contact and UTC month (lib/db/months.ts).
+    tx.objectStore('touchMonths').put({
+      contactId: id,
+      month: when.getUTCFullYear() * 12 + when.getUTCMonth() - 1970 * 12,
+      touches: [
+        {
+          id: crypto.randomUUID(),
+          contactId: id,
+          at,
+          channel: 'email',
+          outcome: 'positive',
+          note: { html: '<b>not text</b>' },
+          source: 'gmail',
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+    });
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Request } from '@playwright/test';
 import { expect, serveHtml, test } from './fixtures';
-import { importBackupOnDashboard } from './helpers';
+import { importBackupOnDashboard, panelFrame } from './helpers';
 import { makeBackup } from '../support/backups';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
@@ -92,15 +92,18 @@ test('Nothing leaves the machine: import, export, the Gmail panel and a log, Lin
   );
   const gmail = await context.newPage();
   await gmail.goto(THREAD_URL);
-  await expect(gmail.getByTestId('li-contact')).toContainText('ada@example.com');
-  await gmail.getByRole('button', { name: 'Log positive' }).click();
-  await expect(gmail.getByTestId('li-days-since-positive')).toHaveAttribute('data-days', '0');
+  await expect(panelFrame(gmail).getByTestId('li-contact')).toContainText('ada@example.com');
+  await panelFrame(gmail).getByRole('button', { name: 'Log positive' }).click();
+  await expect(panelFrame(gmail).getByTestId('li-days-since-positive')).toHaveAttribute(
+    'data-days',
+    '0',
+  );
 
   await serveHtml(context, 'https://www.linkedin.com/**', LINKEDIN_PAGE);
   const linkedin = await context.newPage();
   await linkedin.goto(LINKEDIN_URL);
-  await expect(linkedin.getByTestId('li-contact')).toContainText('Ada Lovelace');
-  await expect(linkedin.getByTestId('li-last-impression')).toHaveAttribute(
+  await expect(panelFrame(linkedin).getByTestId('li-contact')).toContainText('Ada Lovelace');
+  await expect(panelFrame(linkedin).getByTestId('li-last-impression')).toHaveAttribute(
     'data-outcome',
     'positive',
   );

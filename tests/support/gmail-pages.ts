@@ -60,7 +60,7 @@ function messages(list: Message[]): string {
   return list
     .map(
       (m, i) => `<div class="h7"><div class="adn ads" data-message-id="#msg-f:17${i}">
-  <table><tbody><tr><td class="gF gK"><span class="qu"><span class="gD" email="${esc(m.from.email)}" name="${esc(m.from.name ?? m.from.email)}">${esc(m.from.name ?? m.from.email)}</span></span></td></tr></tbody></table>
+  <table><tbody><tr><td class="gF gK"><span class="qu"><span class="gD" email="${esc(m.from.email)}" name="${esc(m.from.name ?? m.from.email)}">${esc(m.from.name ?? m.from.email)}</span></span></td><td><div role="button" tabindex="0" aria-label="Reply">Reply</div><div role="button" tabindex="0" aria-label="More">⋮</div></td></tr></tbody></table>
   <div class="hb">to ${m.to.map((t) => `<span class="g2" email="${esc(t.email)}" name="${esc(t.name ?? t.email)}">${esc(t.name ?? t.email)}</span>`).join(', ')}</div>
   <div class="a3s">Message body ${i}</div>
 </div></div>`,
@@ -69,12 +69,13 @@ function messages(list: Message[]): string {
 }
 
 /**
- * Facts: the subject heading is `h2.hP[data-legacy-thread-id]`; its container also carries
- * `[data-thread-perm-id]`; the thread sits under `.a98.iY`.
+ * Facts: the subject heading is `h2.hP[data-legacy-thread-id]`, in the subject row `.ha` with
+ * "Print all" and "In new window"; its container also carries `[data-thread-perm-id]`; the
+ * thread sits under `.a98.iY`; each message header has Reply and More.
  */
 function thread(subject: string, list: Message[]): string {
   return `<div class="a98 iY"><div class="nH" data-thread-perm-id="thread-f:1780000000000000001">
-  <h2 class="hP" data-legacy-thread-id="18b0c0ffee000001" data-thread-perm-id="thread-f:1780000000000000001">${esc(subject)}</h2>
+  <div class="ha" style="display:flex;gap:8px;align-items:center"><h2 class="hP" data-legacy-thread-id="18b0c0ffee000001" data-thread-perm-id="thread-f:1780000000000000001">${esc(subject)}</h2><button aria-label="Print all">Print</button><button aria-label="In new window">New window</button></div>
   ${messages(list)}
 </div></div>`;
 }
@@ -101,7 +102,7 @@ export function readingPanePage(subject: string, list: Message[], rows: Address[
 /**
  * Floating compose: a `[role=dialog]` holding a `form` under `div.dw`; recipients since
  * October 2021 are chips `[name=to|cc|bcc] [role=option][data-hovercard-id]`, name in
- * `data-name`. The thread list stays open behind it.
+ * `data-name`; the bottom bar with Send is `.btC`. The thread list stays open behind it.
  */
 export function composePage(to: Address[], cc: Address[], rows: Address[]): string {
   const chips = (field: string, people: Address[]) =>
@@ -115,7 +116,8 @@ export function composePage(to: Address[], cc: Address[], rows: Address[]): stri
     `Inbox (3) - ${USER.email} - Gmail`,
     `<div role="main">${inboxRows(rows)}</div>
 <div class="dw"><div class="nH Hd" role="dialog" style="position:fixed;right:72px;bottom:0;width:500px;height:420px;background:#fff;border:1px solid #ccc">
-  <form>${chips('to', to)}${chips('cc', cc)}<input name="subjectbox"><div role="textbox" contenteditable="true"></div></form>
+  <form>${chips('to', to)}${chips('cc', cc)}<input name="subjectbox" aria-label="Subject"><div role="textbox" aria-label="Message body" contenteditable="true" style="min-height:120px"></div>
+  <div class="btC" style="display:flex;gap:8px;padding:8px"><div role="button" tabindex="0" aria-label="Send">Send</div><div role="button" tabindex="0" aria-label="Formatting options">A</div><div role="button" tabindex="0" aria-label="Discard draft">🗑</div></div></form>
 </div></div>`,
   );
 }

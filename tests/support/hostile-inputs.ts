@@ -137,7 +137,7 @@ export function hostileBackups(now: number): HostileFile[] {
     { label: 'a CSV file picked by mistake', text: 'name,email\nAda,ada@example.com\n' },
     { label: 'HTML page picked by mistake', text: '<html><script>alert(1)</script></html>' },
     { label: 'another app’s JSON', text: '{"format":"other-crm","version":1,"contacts":[]}' },
-    { label: 'future version', text: edit((b) => (b.version = 2)) },
+    { label: 'future version', text: edit((b) => (b.version = 3)) },
     { label: 'version zero', text: edit((b) => (b.version = 0)) },
     { label: 'version as text', text: edit((b) => (b.version = '1')) },
     {

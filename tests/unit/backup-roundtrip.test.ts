@@ -123,7 +123,7 @@ describe('backup round trip', () => {
     const source = newDb();
     await filled(source);
     const backup = await exportBackup(source, NOW);
-    expect(backup).toMatchObject({ format: 'last-impression-backup', version: 1 });
+    expect(backup).toMatchObject({ format: 'last-impression-backup', version: 2 });
     expect(backup.exportedAt).toBe(new Date(NOW).toISOString());
     expect(backup.contacts).toHaveLength(3);
     expect(backup.touches).toHaveLength(5);

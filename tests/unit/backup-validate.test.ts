@@ -78,7 +78,7 @@ describe('refused backups leave the database unchanged', () => {
   });
 
   it('a backup from a newer version says so', async () => {
-    const error = await refused(text({ ...valid(), version: 2 }), 'newer version');
+    const error = await refused(text({ ...valid(), version: 3 }), 'newer version');
     expect(error).toContain('2');
   });
 

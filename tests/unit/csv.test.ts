@@ -186,6 +186,33 @@ describe('exports', () => {
       '',
       'dashboard',
       't1',
+      '',
+    ]);
+  });
+
+  it('names the good news a touch shared, by its headline', () => {
+    const csv = touchesCsv(
+      [
+        {
+          id: 't1',
+          contactId: 'c1',
+          at: 1000,
+          channel: 'email',
+          outcome: 'positive',
+          goodNews: true,
+          newsId: 'n1',
+          source: 'popup',
+          createdAt: 0,
+          updatedAt: 0,
+        },
+      ],
+      new Map([['c1', contact]]),
+      new Map([['n1', 'CSV export shipped, & more']]),
+    );
+    const parsed = parseCsv(csv);
+    expect(parsed.ok && parsed.rows.map((r) => r.slice(-1)[0])).toEqual([
+      'News',
+      'CSV export shipped, & more',
     ]);
   });
 });

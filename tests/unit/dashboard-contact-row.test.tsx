@@ -41,7 +41,7 @@ describe('a row of the contacts table', () => {
       ),
     );
     expect(cells.slice(0, 5)).toEqual(['Gracerepair', 'Acme', 'grace@x.co', 'negative', '20 days']);
-    expect(cells[5]).toMatch(/^-?\d+\.\d · \w+$/);
+    expect(cells[5]).toMatch(/^-\d+\.\d · overdrawn$/);
     expect(cells[6]).toMatch(/^2026-03-09 \d\d:\d\d$/);
     expect(screen.getByText('repair').getAttribute('title')).toBe('repair');
   });
@@ -49,7 +49,7 @@ describe('a row of the contacts table', () => {
   it('shows a contact who has only just been told good news with no badge', () => {
     const cells = renderRow(contactWith('Bea', [[1, 'positive']], NOW));
     expect(cells.slice(0, 5)).toEqual(['Bea', '', 'bea@x.co', 'positive', '1 day']);
-    expect(cells[5]).toMatch(/ · \w+$/);
+    expect(cells[5]).toMatch(/^\d+\.\d · (low|healthy)$/);
     expect(Number.parseFloat(cells[5]!)).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureDigestAlarm, runDigest } from '../../lib/background/digest-alarm';
+import { ensureDigestAlarm, runDigest, writeFromDigest } from '../../lib/background/digest-alarm';
+import { addNews } from '../../lib/db/news';
 import { addContact } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { saveSettings } from '../../lib/db/settings';
@@ -80,5 +81,37 @@ describe('digest run', () => {
     await saveSettings(db, { ...DEFAULT_SETTINGS, notifications: true });
     expect(await runDigest(db, at(10, 9))).not.toBeNull();
     expect(notifications()).toHaveLength(1);
+  });
+
+  it('names the news waiting for a contact and offers "Write to" buttons that open the draft', async () => {
+    const db = makeTestDb();
+    await withTouch(db, 'Ada', 1, 'positive');
+    await withTouch(db, 'Grace', 4, 'negative');
+    const ada = (await db.contacts.toArray()).find((c) => c.name === 'Ada')!;
+    const news = await addNews(
+      db,
+      {
+        headline: 'CSV export shipped',
+        day: '2025-03-19',
+        audience: [{ kind: 'contact', id: ada.id }],
+      },
+      at(19, 9),
+    );
+    expect(news.ok).toBe(true);
+    const id = await runDigest(db, at(20, 9));
+    expect(notifications()).toEqual([
+      expect.objectContaining({
+        message: 'Repair: Grace. Tell Ada: CSV export shipped.',
+        buttons: [{ title: 'Write to Grace' }, { title: 'Write to Ada' }],
+      }),
+    ]);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const url = await writeFromDigest(db, id!, 1, at(20, 9, 1));
+    expect(create).toHaveBeenCalledWith({ url });
+    const params = new URL(url!).searchParams;
+    expect(params.get('to')).toBe('ada@client.test');
+    expect(params.get('su')).toBe('CSV export shipped');
+    // A stale or foreign notification opens nothing.
+    expect(await writeFromDigest(db, 'digest-2000-01-01', 0, at(20, 9, 2))).toBeNull();
   });
 });

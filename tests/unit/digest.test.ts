@@ -87,4 +87,15 @@ describe('notification text', () => {
       message: 'Share good news: Ada.',
     });
   });
+
+  it('names the news a contact is due to hear, between repairs and plain shares', () => {
+    const items: DigestItem[] = [
+      { name: 'Grace Hopper', reason: 'repair' },
+      { name: 'Ada Lovelace', reason: 'share-good-news', news: 'CSV export shipped' },
+      { name: 'Alan Turing', reason: 'share-good-news' },
+    ];
+    expect(digestText(items, 5).message).toBe(
+      'Repair: Grace Hopper. Tell Ada: CSV export shipped. Share good news: Alan Turing and 2 more.',
+    );
+  });
 });

@@ -1,174 +1,129 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createActions, UNDO_MS } from '../../lib/panel/actions';
-import { GMAIL_SITE } from '../../lib/panel/gmail-site';
-import { createPanelStore, currentPerson } from '../../lib/panel/store';
-import type { ContactView } from '../../lib/messaging';
-import type { request } from '../../lib/messaging-client';
-import { DEFAULT_SETTINGS } from '../../lib/model';
-import { fakeOwner } from '../support/panel-owner';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findContactByIdentity } from '../../lib/db/contacts';
+import { allTouches, countTouches } from '../../lib/db/queries';
+import type { LastImpressionDb } from '../../lib/db/database';
+import { emailKey } from '../../lib/identity';
+import type { Person } from '../../lib/messages';
+import { companyFromHeadline, createActions, UNDO_MS } from '../../lib/panel/actions';
+import { createPanelStore } from '../../lib/panel/store';
+import { makeTestDb } from '../support/db';
 
-const ada = {
+const NOW = Date.UTC(2026, 4, 20, 12);
+const ada: Person = {
   identity: { kind: 'email', value: 'ada@example.com' },
   key: 'email:ada@example.com',
   name: 'Ada Lovelace',
-} as const;
-const grace = {
+};
+const grace: Person = {
   identity: { kind: 'email', value: 'grace@navy.mil' },
   key: 'email:grace@navy.mil',
-} as const;
+  name: 'Grace Hopper',
+};
 
-function view(lastOutcome: ContactView['contact']['lastOutcome']): ContactView {
-  return {
-    contact: {
-      id: '00000001-0000-4000-8000-000000000000',
-      name: 'Ada Lovelace',
-      emails: ['ada@example.com'],
-      linkedin: [],
-      identities: ['email:ada@example.com'],
-      tags: [],
-      touchCount: 1,
-      lastTouchAt: 0,
-      lastOutcome,
-      lastPositiveAt: null,
-      goodwillAtLastTouch: 0,
-      halfLifeDays: 30,
-      dueAt: -1,
-      createdAt: 0,
-      updatedAt: 0,
-    },
-    recent: [],
-    settings: DEFAULT_SETTINGS,
-  };
+let db: LastImpressionDb;
+afterEach(() => db?.close());
+
+function setup() {
+  db = makeTestDb();
+  const store = createPanelStore();
+  store.getState().setScreen('gmail', { kind: 'people', people: [grace, ada] });
+  const timers: { fn: () => void; ms: number }[] = [];
+  const actions = createActions({
+    db,
+    store,
+    site: () => 'gmail',
+    defaultChannel: () => 'email',
+    setTimeout: (fn, ms) => void timers.push({ fn, ms }),
+    now: () => NOW,
+  });
+  return { store, actions, timers };
 }
 
-describe('panel actions', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
-  function setup() {
-    const store = createPanelStore('email');
-    store.getState().setScreen({ kind: 'people', people: [ada, grace] });
-    const sent: unknown[] = [];
-    const send = vi.fn(async (message: unknown) => {
-      sent.push(message);
-      const type = (message as { type: string }).type;
-      if (type === 'touch.log')
-        return { ok: true, data: { touchId: 't1', view: view('positive') } };
-      if (type === 'touch.undo') return { ok: true, data: view(null) };
-      return { ok: false, error: 'unexpected' };
-    }) as unknown as typeof request;
-    const actions = createActions({
-      store,
-      site: GMAIL_SITE,
-      owner: fakeOwner(),
-      send,
-      saveCollapsed: () => undefined,
+describe('panel actions write through lib/db', () => {
+  it('log for the person given, with the chosen channel, note, good news and the page’s name', async () => {
+    const { store, actions } = setup();
+    store.setState({ channel: 'call', note: 'Sent the fix', goodNews: true });
+    await actions.log(ada, 'positive');
+    const contact = await findContactByIdentity(db, emailKey('ada@example.com'));
+    expect(contact).toMatchObject({ name: 'Ada Lovelace', lastOutcome: 'positive' });
+    const [touch] = await allTouches(db);
+    expect(touch).toMatchObject({
+      channel: 'call',
+      note: 'Sent the fix',
+      goodNews: true,
+      source: 'gmail',
     });
-    return { store, actions, sent };
-  }
+    expect(store.getState()).toMatchObject({ note: '', goodNews: false, error: null });
+  });
 
-  it('logs for the person on screen with the chosen channel, note and name from the page', async () => {
-    const { store, actions, sent } = setup();
-    store.getState().setChannel('call');
-    store.getState().setNote('Renewal signed');
-    await actions.log('positive');
-    expect(sent).toEqual([
-      {
-        type: 'touch.log',
-        input: {
-          identity: ada.identity,
-          name: 'Ada Lovelace',
-          channel: 'call',
-          outcome: 'positive',
-          note: 'Renewal signed',
-          source: 'gmail',
-        },
-      },
-    ]);
-    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
+  it('Undo names what it undoes and stays bound to that touch after the screen changes', async () => {
+    const { store, actions, timers } = setup();
+    await actions.log(grace, 'positive');
+    expect(store.getState().undo).toMatchObject({ outcome: 'positive', name: 'Grace Hopper' });
+    expect(timers[0]?.ms).toBe(UNDO_MS);
+
+    // The rep switches to Alan's thread; the pending Undo is still Grace's, and says so.
+    store.getState().setScreen('gmail', {
+      kind: 'people',
+      people: [{ identity: { kind: 'email', value: 'alan@x.io' }, key: 'email:alan@x.io' }],
+    });
+    expect(store.getState().undo).toMatchObject({ name: 'Grace Hopper', key: grace.key });
+    await actions.undo('email:alan@x.io');
+    const stored = await findContactByIdentity(db, emailKey('grace@navy.mil'));
+    expect(stored?.touchCount).toBe(0);
+    expect(await countTouches(db)).toBe(0);
+  });
+
+  it('Undo puts the note and the good-news tick back when that person is on screen', async () => {
+    const { store, actions } = setup();
+    store.setState({ note: 'Called about the outage', goodNews: true });
+    await actions.log(ada, 'negative');
     expect(store.getState().note).toBe('');
+    await actions.undo(ada.key);
+    expect(store.getState()).toMatchObject({ note: 'Called about the outage', goodNews: true });
   });
 
-  it('names a new contact by address when the page gives no name', async () => {
-    const { store, actions, sent } = setup();
-    store.getState().select(grace.key);
-    expect(currentPerson(store.getState())?.key).toBe(grace.key);
-    await actions.log('neutral');
-    expect((sent[0] as { input: { name: string } }).input.name).toBe('grace@navy.mil');
-  });
-
-  it('offers Undo for ten seconds, and Undo removes the touch', async () => {
-    const { store, actions, sent } = setup();
-    await actions.log('positive');
-    expect(store.getState().undo?.touchId).toBe('t1');
-    await actions.undo();
-    expect(sent.at(-1)).toEqual({ type: 'touch.undo', touchId: 't1' });
-    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBeNull();
-
-    await actions.log('positive');
-    vi.advanceTimersByTime(UNDO_MS + 1);
+  it('the Undo timer clears only its own touch', async () => {
+    const { store, actions, timers } = setup();
+    await actions.log(ada, 'neutral');
+    await actions.log(grace, 'positive');
+    timers[0]!.fn();
+    expect(store.getState().undo?.name).toBe('Grace Hopper');
+    timers[1]!.fn();
     expect(store.getState().undo).toBeNull();
   });
 
-  it('shows the background refusal instead of throwing', async () => {
+  it('a refused log shows why and gives the note back', async () => {
     const { store, actions } = setup();
-    store.getState().setScreen({ kind: 'people', people: [ada] });
-    await actions.snooze(Date.now());
-    expect(store.getState().error).toBeNull();
-    store.getState().setView(ada.key, view('negative'));
-    await actions.snooze(Date.now() + 1000);
-    expect(store.getState().error).toBe('unexpected');
+    store.setState({ note: 'keep me' });
+    await actions.log({ ...ada, identity: { kind: 'email', value: 'not an email' } }, 'positive');
+    expect(store.getState().error).toMatch(/email/);
+    expect(store.getState().note).toBe('keep me');
+    expect(await countTouches(db)).toBe(0);
   });
 
-  it('shows the logged outcome before the answer, and takes it back when not stored', async () => {
-    const store = createPanelStore('email');
-    store.getState().setScreen({ kind: 'people', people: [ada] });
-    const stored = view('negative');
-    store.getState().setView(ada.key, stored);
-    let answer: (value: { ok: false; error: string }) => void = () => undefined;
-    const send = vi.fn(
-      () => new Promise((resolve) => (answer = resolve)),
-    ) as unknown as typeof request;
-    const actions = createActions({
-      store,
-      site: GMAIL_SITE,
-      owner: fakeOwner(),
-      send,
-      saveCollapsed: () => undefined,
+  it('linking a LinkedIn profile fills in the contact’s headline and company when it has none', async () => {
+    const { actions } = setup();
+    await actions.log(ada, 'positive');
+    const contact = (await findContactByIdentity(db, emailKey('ada@example.com')))!;
+    await actions.link(contact.id, {
+      identity: { kind: 'linkedin', value: '/in/ada' },
+      key: 'linkedin:/in/ada',
+      name: 'Ada L.',
+      headline: 'Analyst at Babbage & Co',
     });
-    const logging = actions.log('positive');
-    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
-    answer({ ok: false, error: 'Database is closed' });
-    await logging;
-    expect(store.getState().views[ada.key]).toBe(stored);
-    expect(store.getState().error).toBe('Database is closed');
+    const linked = await db.contacts.get(contact.id);
+    expect(linked).toMatchObject({
+      linkedin: ['/in/ada'],
+      headline: 'Analyst at Babbage & Co',
+      company: 'Babbage & Co',
+    });
   });
 
-  it('stores a second click made before the first answer, and ends on the latest', async () => {
-    const store = createPanelStore('email');
-    store.getState().setScreen({ kind: 'people', people: [ada] });
-    store.getState().setView(ada.key, view('negative'));
-    const answers: ((value: unknown) => void)[] = [];
-    const send = vi.fn(
-      () => new Promise((resolve) => answers.push(resolve)),
-    ) as unknown as typeof request;
-    const actions = createActions({
-      store,
-      site: GMAIL_SITE,
-      owner: fakeOwner(),
-      send,
-      saveCollapsed: () => undefined,
-    });
-    const first = actions.log('neutral');
-    const second = actions.log('positive');
-    expect(send).toHaveBeenCalledTimes(2);
-    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
-    answers[0]!({ ok: true, data: { touchId: 't1', view: view('neutral') } });
-    await first;
-    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
-    answers[1]!({ ok: true, data: { touchId: 't2', view: view('positive') } });
-    await second;
-    expect(store.getState().views[ada.key]?.contact.lastOutcome).toBe('positive');
-    expect(store.getState().undo?.touchId).toBe('t2');
+  it('reads the company from the usual LinkedIn headline shapes only', () => {
+    expect(companyFromHeadline('Co-Founder at Substrate')).toBe('Substrate');
+    expect(companyFromHeadline('Engineer @ Acme')).toBe('Acme');
+    expect(companyFromHeadline('Tech Education Lead, Tech Expert & Frontend Dev')).toBeUndefined();
+    expect(companyFromHeadline(undefined)).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { isAcceptableIdentity } from '../../lib/panel/identity-keys';
-import { shortcutOutcome } from '../../lib/panel/shortcut-message';
+import { isAcceptableIdentity } from '../../lib/hosts/identity-check';
+import { layoutOf } from '../../lib/page/page-port';
 import { IdentitySchema, identityToKey } from '../../lib/model';
 
 describe('panel identity keys', () => {
@@ -46,12 +46,21 @@ describe('panel identity keys', () => {
   });
 });
 
-describe('shortcut message', () => {
-  it('accepts exactly the three outcomes the background sends', () => {
-    expect(shortcutOutcome({ type: 'panel.log', outcome: 'negative' })).toBe('negative');
-    expect(shortcutOutcome({ type: 'panel.log', outcome: 'splendid' })).toBeNull();
-    expect(shortcutOutcome({ type: 'touch.log', outcome: 'positive' })).toBeNull();
-    expect(shortcutOutcome('panel.log')).toBeNull();
-    expect(shortcutOutcome(null)).toBeNull();
+describe('layout message, checked by hand in the content script', () => {
+  it('accepts only sizes the slot can take', () => {
+    expect(layoutOf({ type: 'layout', layout: { inline: 60, total: 300 } })).toEqual({
+      inline: 60,
+      total: 300,
+    });
+    expect(layoutOf({ type: 'layout', layout: { inline: 60, total: 10 } })).toEqual({
+      inline: 60,
+      total: 60,
+    });
+    expect(layoutOf({ type: 'layout', layout: { inline: -1, total: 10 } })).toBeNull();
+    expect(layoutOf({ type: 'layout', layout: { inline: 1e9, total: 1e9 } })).toBeNull();
+    expect(layoutOf({ type: 'layout', layout: { inline: Number.NaN, total: 1 } })).toBeNull();
+    expect(layoutOf({ type: 'screen', layout: { inline: 1, total: 1 } })).toBeNull();
+    expect(layoutOf('layout')).toBeNull();
+    expect(layoutOf(null)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { SETTLE_MS, watchPage } from '../../lib/panel/page-watcher';
+import { watchPage } from '../../lib/page/page-watcher';
 import { fakeOwner } from '../support/panel-owner';
 
 function person(email: string): HTMLElement {
@@ -10,7 +10,8 @@ function person(email: string): HTMLElement {
   return span;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 3));
+// The fake owner's animation frame is a 16 ms timer.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe('page watcher', () => {
   function setup() {
@@ -24,6 +25,7 @@ describe('page watcher', () => {
     watchPage({
       owner,
       doc: document,
+      attributes: ['email'],
       read: () => {
         reads += 1;
         return document.querySelector('#who')?.getAttribute('email') ?? 'nobody';

@@ -12,7 +12,7 @@ const NOW = new Date(2026, 2, 11, 12).getTime();
 function renderItem(contact: Contact) {
   const nudge = nudgeFor(contact, DEFAULT_SETTINGS, NOW);
   if (!nudge) throw new Error(`${contact.name} is not due`);
-  const handlers = { onLog: vi.fn(), onSnooze: vi.fn(), onDismiss: vi.fn() };
+  const handlers = { onLog: vi.fn(), onWrite: vi.fn(), onSnooze: vi.fn(), onDismiss: vi.fn() };
   render(
     <ul>
       <NudgeItem due={{ nudge, contact }} now={NOW} {...handlers} />

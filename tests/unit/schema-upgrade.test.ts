@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { LastImpressionDb } from '../../lib/db/database';
 import { settingsFrom } from '../../lib/db/settings';
-import { recentTouches } from '../../lib/db/touches';
+import { addNews, newsStandings } from '../../lib/db/news';
+import { logTouch, recentTouches } from '../../lib/db/touches';
 import { nudgeIndex } from '../../lib/impressions';
 import type { Contact } from '../../lib/model';
 import { allTouches, getTouch, timelineOf } from '../../lib/db/queries';
@@ -138,6 +139,21 @@ const HISTORY: HistoricalVersion[] = [
       meta: 'key',
     },
     write: () => withNudgeIndex(sampleV1()),
+    // Version 4 only added tables (news, told, reach): every record stays as it was.
+    expectAfter: (old) => old,
+  },
+  {
+    version: 4,
+    stores: {
+      contacts: 'id, *identities, dueAt, nudgeRank',
+      touchMonths: '[contactId+month], month',
+      touchIds: 'shard',
+      meta: 'key',
+      news: 'id',
+      told: 'touchId, [newsId+contactId], contactId',
+      reach: 'contactId',
+    },
+    write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
 ];
@@ -221,6 +237,38 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
       expect(await recentTouches(db, grace!.id, 5)).toHaveLength(2);
       // Every touch is found by its id, through the directory the upgrade wrote.
       for (const t of expected.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
+
+      // The good-news tables (version 4) exist, start empty, and take a shared item at once.
+      expect(await db.news.count()).toBe(0);
+      const news = await addNews(
+        db,
+        {
+          headline: 'CSV export shipped',
+          day: '2026-05-18',
+          audience: [{ kind: 'tag', value: 'CUSTOMER' }],
+        },
+        T0,
+      );
+      if (!news.ok) throw new Error(news.error);
+      const ada = await findContactByIdentity(db, 'email:ada@example.com');
+      await logTouch(
+        db,
+        {
+          contactId: ada!.id,
+          channel: 'email',
+          outcome: 'positive',
+          newsId: news.value.id,
+          source: 'popup',
+        },
+        T0 + 30 * DAY,
+      );
+      const [standing] = await newsStandings(db);
+      expect(standing!.audience.map((c) => c.name).sort()).toEqual([
+        'Ada Lovelace',
+        'Bobby Tables"); DROP TABLE contacts;--',
+        '👩‍💻 Zoë 李',
+      ]);
+      expect([...standing!.told]).toEqual([ada!.id]);
       db.close();
     });
   }
@@ -287,10 +335,10 @@ describe('Faults lose nothing: a move to month records cut short by a closed pag
     expect(await reader.table('contacts').count()).toBe(old.contacts.length);
     reader.close();
 
-    // The next open runs the whole move again and finishes it.
+    // The next open runs the whole move again and finishes it, on to the current version.
     const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
     for (const t of [old.touches[0]!, old.touches[700]!, old.touches.at(-1)!]) {
       expect(await getTouch(db, String(t.id))).toEqual(t);

@@ -1,55 +1,71 @@
 import type { Browser } from 'wxt/browser';
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../lib/background/sender';
+import { senderRole } from '../../lib/background/sender';
+import { PAGE_PORT, PANEL_PORT } from '../../lib/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const tab = { id: 7, index: 0 } as Browser.tabs.Tab;
+const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
 
-const trusted = (sender: Browser.runtime.MessageSender) => isTrustedSender(sender, ID, ORIGIN);
+const role = (name: string, sender: Browser.runtime.MessageSender) =>
+  senderRole(name, sender, ID, ORIGIN);
 
-describe('isTrustedSender', () => {
-  it('accepts this extension’s own pages, with or without a tab', () => {
-    expect(trusted({ id: ID, url: `${ORIGIN}dashboard.html` })).toBe(true);
-    expect(trusted({ id: ID, url: `${ORIGIN}popup.html#today` })).toBe(true);
-    // An extension page framed inside Gmail (an iframe panel) reports Gmail's tab.
-    expect(trusted({ id: ID, url: `${ORIGIN}panel.html`, tab })).toBe(true);
+describe('senderRole: who is at the other end of a port, as the browser says', () => {
+  it('a content script: this extension, a Gmail or LinkedIn tab, the top frame', () => {
+    expect(role(PAGE_PORT, { id: ID, url: GMAIL, tab, frameId: 0 })).toEqual({
+      role: 'page',
+      tabId: 7,
+      site: 'gmail',
+    });
+    expect(
+      role(PAGE_PORT, { id: ID, url: 'https://www.linkedin.com/in/ada/', tab, frameId: 0 }),
+    ).toMatchObject({ role: 'page', site: 'linkedin' });
   });
 
-  it('accepts its content scripts on Gmail and LinkedIn tabs', () => {
-    expect(trusted({ id: ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab })).toBe(true);
-    expect(trusted({ id: ID, url: 'https://www.linkedin.com/in/robertkcheung/', tab })).toBe(true);
-    expect(trusted({ id: ID, url: 'https://www.linkedin.com/messaging/thread/1/', tab })).toBe(
-      true,
-    );
+  it('the panel: this extension’s panel page, framed in a tab', () => {
+    const url = `${ORIGIN}panel.html`;
+    expect(role(PANEL_PORT, { id: ID, url, tab, frameId: 3 })).toEqual({ role: 'panel', tabId: 7 });
   });
 
-  it('refuses other extensions, even from a trusted-looking page', () => {
-    const other = 'ponmlkjihgfedcbaponmlkjihgfedcba';
-    expect(trusted({ id: other, url: `chrome-extension://${other}/x.html` })).toBe(false);
-    expect(trusted({ id: other, url: `${ORIGIN}dashboard.html` })).toBe(false);
-    expect(trusted({ id: other, url: 'https://mail.google.com/mail/u/0/', tab })).toBe(false);
-    expect(trusted({ url: `${ORIGIN}dashboard.html` })).toBe(false);
-  });
-
-  it('refuses content scripts on other sites and look-alike hosts', () => {
+  it('refuses a page port from a sub-frame, another site, look-alike hosts or an extension page', () => {
     for (const url of [
       'https://example.com/',
       'https://mail.google.com.evil.example/',
-      'https://evil.example/?https://mail.google.com/',
-      'https://linkedin.com/in/someone',
-      'https://google.com/mail',
       'http://mail.google.com/mail/u/0/',
+      'https://linkedin.com/in/someone',
+      `${ORIGIN}panel.html`,
+      `${ORIGIN}dashboard.html`,
       'not a url',
     ]) {
-      expect(trusted({ id: ID, url, tab }), url).toBe(false);
+      expect(role(PAGE_PORT, { id: ID, url, tab, frameId: 0 }), url).toBeNull();
     }
-    expect(trusted({ id: ID, tab })).toBe(false);
+    expect(role(PAGE_PORT, { id: ID, url: GMAIL, tab, frameId: 2 })).toBeNull();
+    expect(role(PAGE_PORT, { id: ID, url: GMAIL, frameId: 0 })).toBeNull();
   });
 
-  it('refuses senders without a tab that are not extension pages', () => {
-    expect(trusted({ id: ID, url: 'https://mail.google.com/mail/u/0/' })).toBe(false);
-    expect(trusted({ id: ID, url: 'https://www.linkedin.com/feed/' })).toBe(false);
-    expect(trusted({ id: ID })).toBe(false);
+  it('refuses a panel port from a content script, another page, a top-level tab or no tab', () => {
+    expect(role(PANEL_PORT, { id: ID, url: GMAIL, tab, frameId: 0 })).toBeNull();
+    expect(role(PANEL_PORT, { id: ID, url: GMAIL, tab, frameId: 3 })).toBeNull();
+    expect(
+      role(PANEL_PORT, { id: ID, url: `${ORIGIN}dashboard.html`, tab, frameId: 3 }),
+    ).toBeNull();
+    expect(role(PANEL_PORT, { id: ID, url: `${ORIGIN}panel.html`, tab, frameId: 0 })).toBeNull();
+    expect(role(PANEL_PORT, { id: ID, url: `${ORIGIN}panel.html`, frameId: 3 })).toBeNull();
+  });
+
+  it('refuses other extensions, unknown port names and missing senders', () => {
+    const other = 'ponmlkjihgfedcbaponmlkjihgfedcba';
+    expect(role(PAGE_PORT, { id: other, url: GMAIL, tab, frameId: 0 })).toBeNull();
+    expect(
+      role(PANEL_PORT, {
+        id: other,
+        url: `chrome-extension://${other}/panel.html`,
+        tab,
+        frameId: 3,
+      }),
+    ).toBeNull();
+    expect(role('li-live', { id: ID, url: GMAIL, tab, frameId: 0 })).toBeNull();
+    expect(senderRole(PAGE_PORT, undefined, ID, ORIGIN)).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handleRequest } from '../../lib/background/handle-request';
 import { importBackupText } from '../../lib/backup/import';
 import { parseBackup } from '../../lib/backup/validate';
 import { guessMapping } from '../../lib/csv/mapping';
@@ -8,7 +7,7 @@ import { importTouchRows } from '../../lib/csv/write-touch-import';
 import { addContact, findContactByIdentity, updateContact } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
 import { editTouch, logTouch } from '../../lib/db/touches';
-import type { Response } from '../../lib/messaging';
+import { emailKey } from '../../lib/identity';
 import { identityKeys, type Contact, type Touch } from '../../lib/model';
 import { deleteTouchRecords, dumpDb, makeTestDb } from '../support/db';
 import {
@@ -26,15 +25,20 @@ const DAY = 24 * 3600 * 1000;
 
 type Dump = Awaited<ReturnType<typeof dumpDb>>;
 
-/** The panel's path: a touch.log message through the background's handler. */
-const logFromPanel = async (db: LastImpressionDb, input: Record<string, unknown>) =>
-  (await handleRequest(db, { type: 'touch.log', input }, NOW)) as Response<'touch.log'>;
-const getFromPanel = async (db: LastImpressionDb, email: string) =>
-  (await handleRequest(
-    db,
-    { type: 'contact.get', identity: { kind: 'email', value: email } },
-    NOW,
-  )) as Response<'contact.get'>;
+/** The panel's path: the frame logs through lib/db, as the popup and dashboard do. */
+const logFromPanel = async (db: LastImpressionDb, input: Record<string, unknown>) => {
+  const logged = await logTouch(db, input, NOW);
+  return logged.ok
+    ? {
+        ok: true as const,
+        data: { touchId: logged.value.touch.id, view: { contact: logged.value.contact } },
+      }
+    : logged;
+};
+const getFromPanel = async (db: LastImpressionDb, email: string) => {
+  const contact = await findContactByIdentity(db, emailKey(email));
+  return { ok: true as const, data: contact ? { contact } : null };
+};
 type Outcome = { ok: true } | { ok: false; error: string };
 
 interface Seeded {

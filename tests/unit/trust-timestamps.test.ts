@@ -2,7 +2,6 @@ import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { dateTime, fromLocalInput } from '../../components/dashboard/format';
 import { toRows } from '../../components/dashboard/contact-table';
-import { handleRequest } from '../../lib/background/handle-request';
 import { exportBackupReport } from '../../lib/backup/export';
 import type { Backup } from '../../lib/backup/format';
 import { importBackupText } from '../../lib/backup/import';
@@ -13,7 +12,6 @@ import { addContact } from '../../lib/db/contacts';
 import { allTouches, countTouches, getTouch } from '../../lib/db/queries';
 import { getSettings } from '../../lib/db/settings';
 import { editTouch, logTouch } from '../../lib/db/touches';
-import type { Response } from '../../lib/messaging';
 import type { Contact, Touch } from '../../lib/model';
 import { parseIsoInstant } from '../../lib/time';
 import { makeBackup } from '../support/backups';
@@ -148,24 +146,21 @@ describe('Every timestamp that enters must parse', () => {
     expect((await getTouch(db, logged.value.touch.id))?.at).toBe(NOW);
   });
 
-  it('messages: a touch.log carrying each form (as text, or as Date.parse reads it) is stored right or refused', async () => {
+  it('the panel log: a touch carrying each form (as text, or as Date.parse reads it) is stored right or refused', async () => {
     for (const { text, ms, why } of ISO_TIMES) {
       for (const at of [text, Date.parse(text)]) {
         const db = makeTestDb();
-        const answer = (await handleRequest(
+        const answer = await logTouch(
           db,
           {
-            type: 'touch.log',
-            input: {
-              identity: { kind: 'email', value: 'ada@example.com' },
-              at,
-              channel: 'email',
-              outcome: 'positive',
-              source: 'gmail',
-            },
-          },
+            identity: { kind: 'email', value: 'ada@example.com' },
+            at,
+            channel: 'email',
+            outcome: 'positive',
+            source: 'gmail',
+          } as unknown as Parameters<typeof logTouch>[1],
           NOW,
-        )) as Response<'touch.log'>;
+        );
         if (!answer.ok) {
           expect(answer.error, `${why}: ${String(at)}`).toMatch(/date/);
           expect(await countTouches(db)).toBe(0);

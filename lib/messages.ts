@@ -1,0 +1,81 @@
+import type { Outcome } from './model';
+
+/**
+ * The runtime-messaging protocol between the content scripts, the panel's frame and the
+ * background: names, constants and types, defined once. No valibot here, so the content scripts
+ * can import it and stay small; `lib/messaging.ts` holds the schemas the background and the
+ * frame validate with.
+ *
+ * Content script ⇄ background on a `PAGE_PORT`: the content script says who is on screen and
+ * which frame it made (by a token only that frame was given); it hears only the frame's layout. It can read or change no contact.
+ * Panel frame ⇄ background on a `PANEL_PORT`: the frame says its token and layout; it hears who
+ * is on screen (only when its token is the content script's) and keyboard-shortcut logs.
+ * The frame reads and writes the database itself, through `lib/db`.
+ */
+
+export const PAGE_PORT = 'li-page';
+export const PANEL_PORT = 'li-panel';
+/** The panel's extension page, relative to the extension's origin. */
+export const PANEL_PAGE = 'panel.html';
+
+/** Watching more people than this is pointless; the background refuses a longer list. */
+export const MAX_PEOPLE = 20;
+/** Layout is in CSS pixels; nothing sane is taller. */
+export const MAX_LAYOUT_PX = 4000;
+
+export type SiteId = 'gmail' | 'linkedin';
+
+/** One identity seen on the page. */
+export type PanelIdentity = { kind: 'email'; value: string } | { kind: 'linkedin'; value: string };
+
+export interface Person {
+  identity: PanelIdentity;
+  /** The identity key the database indexes contacts by (`email:…`, `linkedin:/in/…`). */
+  key: string;
+  name?: string;
+  headline?: string;
+  /** LinkedIn: the public `/in/<slug>` when the page names the person by an id path too. */
+  publicPath?: string;
+}
+
+/** What a host page shows, reduced to what the panel needs; every site's reader maps into it. */
+export type Screen =
+  { kind: 'none' } | { kind: 'unreadable'; reason: string } | { kind: 'people'; people: Person[] };
+
+/** The frame's wanted size: the part shown unasked, and the whole while the drawer is open. */
+export interface Layout {
+  /** Height of the part that sits in the page's flow. */
+  inline: number;
+  /** Height of the frame; more than `inline` while the details drawer overlays the page. */
+  total: number;
+}
+
+/**
+ * Content script → background. `frame` carries the pairing token the content script handed to
+ * the frame it made (posted into that frame only, at the extension's origin): a copy of the
+ * panel page a page script embeds never learns it.
+ */
+export type PageMessage = { type: 'frame'; token: string } | { type: 'screen'; screen: Screen };
+
+/** Panel frame → background. */
+export type PanelMessage = { type: 'pair'; token: string } | { type: 'layout'; layout: Layout };
+
+/** Content script → its own frame, through `postMessage` at the extension's origin. */
+export const PAIR_MESSAGE = 'li-pair';
+export interface PairMessage {
+  type: typeof PAIR_MESSAGE;
+  token: string;
+}
+
+/** Background → panel frame. */
+export type ToPanelMessage =
+  { type: 'screen'; site: SiteId; screen: Screen } | { type: 'log'; outcome: Outcome };
+
+/** Background → content script. */
+export type ToPageMessage = { type: 'layout'; layout: Layout };
+
+/** Which port may carry which message type; the background refuses the rest. */
+export const MAY_SEND = {
+  [PAGE_PORT]: ['frame', 'screen'],
+  [PANEL_PORT]: ['pair', 'layout'],
+} as const satisfies Record<string, readonly (PageMessage | PanelMessage)['type'][]>;

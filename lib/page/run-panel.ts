@@ -1,0 +1,139 @@
+import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import type { HostDefinition, HostReading } from '../hosts/site';
+import { PAIR_MESSAGE, type PairMessage, type Screen } from '../messages';
+import { createFrameSlot } from './frame-slot';
+import { connectPage } from './page-port';
+import { watchPage } from './page-watcher';
+
+/** How often the panel comes back after the page removes its frame, per page load. */
+export const MAX_REMOUNTS = 5;
+/** How often the panel comes back after its context is ended by a forged start event. */
+export const MAX_RESTARTS = 5;
+
+/** Equal keys mean the frame would draw the same thing, so DOM churn sends nothing. */
+export function screenKey(screen: Screen): string {
+  if (screen.kind === 'none') return 'none';
+  if (screen.kind === 'unreadable') return `unreadable:${screen.reason}`;
+  return JSON.stringify(
+    screen.people.map((p) => [p.key, p.name ?? '', p.headline ?? '', p.publicPath ?? '']),
+  );
+}
+
+/** Never lets a reader's surprise reach the host page: a throw becomes the "can't read" note. */
+function safeRead(host: HostDefinition): HostReading {
+  try {
+    return host.read(document, location.href);
+  } catch (e) {
+    console.debug('Last Impression: page not read', e);
+    return { screen: { kind: 'unreadable', reason: 'reader failed' }, place: null };
+  }
+}
+
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Wires one site's content script: the page watcher reads the host page once per animation
+ * frame of changes, the port tells the background who is on screen and which frame is ours,
+ * and the frame is laid over a slot in the host's flow. No React, no database, no valibot.
+ */
+function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
+  let remounts = 0;
+  const ui = createIframeUi(ctx, {
+    page: '/panel.html',
+    position: 'inline',
+    // Outside <body>: hosts (and tests) replace the body's content on navigation, and a host
+    // re-rendering a thread would otherwise reload the frame.
+    anchor: document.documentElement,
+    append: 'last',
+    onMount: (wrapper, iframe) => {
+      wrapper.style.cssText = 'display:block;height:0;margin:0;padding:0;border:0';
+      iframe.title = 'Last Impression';
+    },
+  });
+  const { iframe, wrapper } = ui;
+  const slot = createFrameSlot(ctx, document, iframe);
+  const port = connectPage(
+    ctx,
+    (name) => browser.runtime.connect({ name }),
+    (layout) => slot.setLayout(layout),
+  );
+  // Names our frame to the background by a token posted into that frame alone, at the
+  // extension's origin: the page cannot read it, so a copy of the panel it embeds gets nothing.
+  const token = crypto.randomUUID();
+  port.frame(token);
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  ctx.addEventListener(iframe, 'load', () => {
+    const message: PairMessage = { type: PAIR_MESSAGE, token };
+    try {
+      iframe.contentWindow?.postMessage(message, extensionOrigin);
+    } catch (e) {
+      console.debug('Last Impression: frame not paired', e);
+    }
+  });
+  ui.mount();
+
+  const frameGone = () => !wrapper.isConnected || iframe.parentElement !== wrapper;
+  watchPage<HostReading>({
+    owner: ctx,
+    doc: document,
+    attributes: host.watchAttributes,
+    read: () => safeRead(host),
+    keyOf: (reading) => screenKey(reading.screen),
+    onChange: (reading) => port.screen(reading.screen),
+    afterRead: (reading) => {
+      if (frameGone() && remounts < MAX_REMOUNTS) {
+        remounts += 1;
+        ui.remove();
+        wrapper.append(iframe);
+        ui.mount();
+      }
+      slot.place(reading.screen.kind === 'none' ? null : reading.place);
+    },
+  });
+}
+
+/**
+ * Runs the panel, and brings it back when a page script ends its context by replaying WXT's
+ * "content script started" event: on the next page change, at most MAX_RESTARTS times. An
+ * extension update ends the context too, but then the old script has no extension to talk to
+ * and stays ended.
+ */
+export function runPanel(ctx: ContentScriptContext, name: string, host: HostDefinition): void {
+  let restarts = 0;
+  const run = (context: ContentScriptContext) => {
+    try {
+      startPanel(context, host);
+    } catch (e) {
+      // Nothing may throw into the host page; a panel that failed to mount is only a missing panel.
+      console.debug('Last Impression: panel not mounted', e);
+    }
+    context.onInvalidated(() => armRestart());
+  };
+  const armRestart = () => {
+    if (restarts >= MAX_RESTARTS || !extensionAlive()) return;
+    const observer = new MutationObserver(() => go());
+    const stop = () => {
+      observer.disconnect();
+      window.removeEventListener('hashchange', go);
+      window.removeEventListener('popstate', go);
+    };
+    function go() {
+      stop();
+      if (!extensionAlive()) return;
+      restarts += 1;
+      run(new ContentScriptContext(name, { noScriptStartedPostMessage: true }));
+    }
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    window.addEventListener('hashchange', go);
+    window.addEventListener('popstate', go);
+  };
+  run(ctx);
+}
