@@ -128,14 +128,6 @@ export async function serve(page: Page, site: Site): Promise<void> {
 
 type Api = typeof Browserapi;
 
-/** Sends `message` to the background over the real protocol, from an extension page. */
-export function askBackground<T>(page: Page, message: unknown): Promise<T> {
-  return page.evaluate(async (m) => {
-    const api = (globalThis as unknown as { browser: Api }).browser;
-    return (await api.runtime.sendMessage(m)) as T;
-  }, message) as Promise<T>;
-}
-
 /** The toolbar badge's text, read from an extension page. */
 export function badgeText(page: Page): Promise<string> {
   return page.evaluate(() =>

@@ -11,6 +11,7 @@ import {
   checkedChannel,
   clickInPanel,
   countInPanel,
+  openDetails,
   panelText,
   untilPanelAttribute,
   untilPanelText,
@@ -72,6 +73,7 @@ test('log positive by Call, survive a reload, then log negative and undo it', as
   await untilPanelAttribute(page, 'li-last-impression', 'data-outcome', 'positive');
   await untilPanelAttribute(page, 'li-days-since-positive', 'data-days', '0');
   await untilPanelAttribute(page, 'li-goodwill', 'data-balance', '1');
+  await openDetails(page);
   await untilPanelText(page, 'section[aria-label="Recent touches"]', 'Call');
 
   await page.reload({ waitUntil: 'domcontentloaded' });

@@ -3,7 +3,7 @@
  * lives; every journey goes through the helpers below it.
  */
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { until, WAIT_MS } from './wait';
+import { until } from './wait';
 
 /** The frame that holds the panel, and how a CSS selector reaches inside it. */
 export interface PanelRoot {
@@ -11,16 +11,39 @@ export interface PanelRoot {
   css(selector: string): string;
 }
 
+/** The panel's own document: the extension page the content script frames. */
+const PANEL_PAGE = /^moz-extension:\/\/[^/]+\/panel\.html(?:[?#]|$)/;
+
+async function addressOf(frame: Frame): Promise<string> {
+  try {
+    return await frame.evaluate(() => location.href);
+  } catch {
+    // A frame mid-navigation or gone.
+    return '';
+  }
+}
+
 /**
- * Where the panel is. Today: React in an open shadow root on `<last-impression-panel>` in the
- * host page (puppeteer's `>>>` pierces it). When the panel becomes an extension page in a
- * frame, this returns that frame and plain selectors, and nothing else changes. Note for that
- * day: WebDriver BiDi reports no navigation into a moz-extension document, so `frame.url()`
- * stays `about:blank`; find the frame by `frame.evaluate(() => location.href)` instead.
+ * Where the panel is: the extension page `panel.html`, framed in the host page
+ * (`iframe[title="Last Impression"]`). WebDriver BiDi reports no navigation into a
+ * moz-extension document, so its `frame.url()` stays `about:blank`; the frame is found by the
+ * address its own document reports, once its React tree has drawn.
  */
 export async function panelRoot(page: Page): Promise<PanelRoot> {
-  await page.waitForSelector('last-impression-panel', { timeout: WAIT_MS });
-  return { frame: page.mainFrame(), css: (selector) => `last-impression-panel >>> ${selector}` };
+  const frame = await until(
+    'the panel frame',
+    async () => {
+      for (const candidate of page.frames()) {
+        if (candidate === page.mainFrame() || !PANEL_PAGE.test(await addressOf(candidate))) {
+          continue;
+        }
+        if (await candidate.$('[data-testid="li-panel"]')) return candidate;
+      }
+      return undefined;
+    },
+    (found) => found !== undefined,
+  );
+  return { frame: frame!, css: (selector) => selector };
 }
 
 async function inPanel(page: Page, selector: string): Promise<ElementHandle<Element> | null> {
@@ -71,15 +94,16 @@ async function controlsNamed(page: Page, name: string): Promise<ElementHandle<El
   const root = await panelRoot(page);
   const named: ElementHandle<Element>[] = [];
   for (const handle of await root.frame.$$(root.css(':is(button, label)'))) {
-    const label = await handle.evaluate(
-      (e) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? '',
-    );
-    if (label === name) named.push(handle);
+    const names = await handle.evaluate((e) => [
+      e.getAttribute('aria-label'),
+      e.textContent?.trim() ?? '',
+    ]);
+    if (names.includes(name)) named.push(handle);
   }
   return named;
 }
 
-/** Clicks the panel control whose accessible name (aria-label or text) is `name`, as a user. */
+/** Clicks the panel control whose aria-label or text is `name`, as a user. */
 export async function clickInPanel(page: Page, name: string): Promise<void> {
   const [target] = await until(
     `a "${name}" control in the panel`,
@@ -98,4 +122,17 @@ export async function countInPanel(page: Page, name: string): Promise<number> {
 export async function checkedChannel(page: Page): Promise<string | null> {
   const element = await inPanel(page, 'input[type="radio"]:checked');
   return element ? element.evaluate((e) => (e as HTMLInputElement).value) : null;
+}
+
+/** Opens the panel's details drawer (who else is here, note, recent touches), as a user would. */
+export async function openDetails(page: Page): Promise<void> {
+  const root = await panelRoot(page);
+  const details = await until(
+    'the Details button',
+    () => root.frame.$(root.css('button.li-details')),
+    (handle) => handle !== null,
+  );
+  if ((await details!.evaluate((e) => e.getAttribute('aria-expanded'))) !== 'true') {
+    await details!.click();
+  }
 }

@@ -97,5 +97,5 @@ test('a site whose access was withdrawn gets no panel, and the popup names it wi
     fullPageThreadPage('Hello', [{ from: { email: 'ada@example.com' }, to: [USER] }]),
   );
   await panelRoot(gmail);
-  expect(await linkedin.$('last-impression-panel')).toBeNull();
+  expect(await linkedin.$('iframe[title="Last Impression"]')).toBeNull();
 });
