@@ -10,6 +10,8 @@ export default defineConfig({
     description:
       'See the last impression you left with each contact, right in Gmail and LinkedIn. All data stays on your machine.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    // Asked for only when the rep switches on the weekly backup to Downloads (Settings).
+    optional_permissions: ['downloads'],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Last Impression' },
     // The panel's frame: only Gmail and LinkedIn may embed it. Not `use_dynamic_url`: Chrome
