@@ -41,6 +41,7 @@ export function WeeklyBackupSettingsCard() {
   const granted = useDownloadsGranted();
   const [keep, setKeep] = useState<string>();
   const [refused, setRefused] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   if (!stored || granted === undefined) {
@@ -65,17 +66,21 @@ export function WeeklyBackupSettingsCard() {
 
   const switchOn = () => {
     setRefused(false);
+    setAsking(true);
     // Called before anything is awaited: the request must happen inside the click.
-    void browser.permissions.request(DOWNLOADS_PERMISSION).then(
-      async (ok) => {
-        if (ok) await save({ ...stored, enabled: true });
-        else setRefused(true);
-      },
-      (e: unknown) => {
-        setRefused(true);
-        console.warn('Last Impression: downloads permission not requested', e);
-      },
-    );
+    void browser.permissions
+      .request(DOWNLOADS_PERMISSION)
+      .then(
+        async (ok) => {
+          if (ok) await save({ ...stored, enabled: true });
+          else setRefused(true);
+        },
+        (e: unknown) => {
+          setRefused(true);
+          console.warn('Last Impression: downloads permission not requested', e);
+        },
+      )
+      .finally(() => setAsking(false));
   };
 
   const switchOff = async () => {
@@ -111,13 +116,15 @@ export function WeeklyBackupSettingsCard() {
         Save a backup to my Downloads folder every week
       </label>
       <p className="li-muted" data-testid="li-weekly-backup-note">
-        {refused
-          ? 'Still off: the browser did not allow Last Impression to save files to your Downloads folder.'
-          : revoked
-            ? 'Off: the permission to save to your Downloads folder was withdrawn in the browser. Switch it on to ask again.'
-            : on
-              ? `Saves last-impression/backup-YYYY-MM-DD.json in Downloads once a week and keeps the last ${stored.keep}.`
-              : 'Off. Switching it on asks the browser to let Last Impression save files to Downloads.'}
+        {asking
+          ? "Waiting for your answer in the browser's prompt…"
+          : refused
+            ? 'Still off: the browser did not allow Last Impression to save files to your Downloads folder.'
+            : revoked
+              ? 'Off: the permission to save to your Downloads folder was withdrawn in the browser. Switch it on to ask again.'
+              : on
+                ? `Saves last-impression/backup-YYYY-MM-DD.json in Downloads once a week and keeps the last ${stored.keep}.`
+                : 'Off. Switching it on asks the browser to let Last Impression save files to Downloads.'}
       </p>
       <div className="li-row">
         <label htmlFor="weekly-backup-keep">Backups to keep</label>
