@@ -10,6 +10,8 @@ export default defineConfig({
     description:
       'See the last impression you left with each contact, right in Gmail and LinkedIn. All data stays on your machine.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    // Asked for only when the rep switches on the weekly backup to Downloads (Settings).
+    optional_permissions: ['downloads'],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Last Impression' },
     // The panel's frame: only Gmail and LinkedIn may embed it, and only at this session's
@@ -43,6 +45,23 @@ export default defineConfig({
       },
     },
   },
+  // AMO reviewers rebuild the Firefox zip from the sources zip (README "Release"): it holds
+  // what `npm ci && npm run build:firefox` reads, and no tests, fixtures or tooling.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'scripts/wxt.mjs',
+      'scripts/plain-output.mjs',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+  },
   // Firefox MV3 needs an add-on id and asks what data leaves the machine: none. Chrome warns
   // about keys it does not know, so the hook adds them to the Firefox build only; WXT checks
   // before hooks run, hence its warnings are off (tests/unit/trust-firefox.test.ts checks).
@@ -56,6 +75,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on (AMO lint).
+        gecko_android: { strict_min_version: '142.0' },
       };
     },
   },

@@ -8,6 +8,8 @@ import {
 } from '@/lib/background/digest-alarm';
 import { createPanelBroker } from '@/lib/background/panel-broker';
 import { senderRole } from '@/lib/background/sender';
+import { followWeeklyBackup, runWeeklyBackupAlarm } from '@/lib/background/weekly-backup';
+import { WEEKLY_BACKUP_ALARM } from '@/lib/backup/weekly';
 import { getDb } from '@/lib/db/database';
 import { DIGEST_ALARM } from '@/lib/digest';
 
@@ -33,10 +35,12 @@ export default defineBackground(() => {
 
   const refreshBadge = keepBadgeCurrent(db, lifetime.signal);
   followDigestSettings(db, lifetime.signal);
+  followWeeklyBackup(db, lifetime.signal);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) refreshBadge();
     if (alarm.name === DIGEST_ALARM) void runDigest(db, Date.now());
+    if (alarm.name === WEEKLY_BACKUP_ALARM) void runWeeklyBackupAlarm(db, Date.now());
   });
   browser.notifications.onClicked.addListener((id) => void openFromDigest(id));
   // Firefox shows no notification buttons: there the popup's "Write to" does this job.

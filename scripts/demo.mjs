@@ -1,10 +1,10 @@
 // `npm run demo`: builds the extension, opens Chromium with it on sample Gmail and LinkedIn
 // pages served at their real addresses, with sample data imported. Without a display it
 // runs headless and writes screenshots instead.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchExtension } from './chromium.mjs';
+import { runPlain } from './plain-output.mjs';
 import { sampleBackup } from '../demo/sample-backup.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -12,12 +12,12 @@ const outDir = path.join(root, '.output-demo');
 const shots = path.join(root, 'demo-output');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
 
-const build = spawnSync('npx', ['wxt', 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, WXT_OUT_DIR: outDir },
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+const built = await runPlain(
+  process.execPath,
+  [path.join(root, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'],
+  { cwd: root, env: { ...process.env, WXT_OUT_DIR: outDir } },
+);
+if (built !== 0) process.exit(built);
 
 const page = (name) => readFileSync(path.join(root, 'demo/pages', name), 'utf8');
 const context = await launchExtension(path.join(outDir, 'chrome-mv3'), {

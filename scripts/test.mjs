@@ -1,6 +1,6 @@
 // Runs every check in order and ends with one line "N passed, N failed, N skipped" for CI.
-// Static checks (typecheck, lint, bundle budgets) count as one test each; Vitest and
-// Playwright report their own counts through JSON files written outside test-results/.
+// Static checks (typecheck, lint, AMO lint) count as one test each; Vitest (unit and Firefox)
+// and Playwright report their own counts through JSON files written outside test-results/.
 // Skipped tests are those needing ../shared/fixtures in a clone without it; each says why.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,9 +35,10 @@ function readJson(path) {
   }
 }
 
-const built = run('build', 'npx', ['wxt', 'build']);
+// `npm run zip` builds both extensions and packs the store zips (checked by the unit tests).
+const built = run('build and zip', 'node', ['scripts/zip.mjs']);
 if (!built) failed += 1;
-step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+if (built) step('AMO lint', 'node', ['scripts/amo-lint.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
 step('format', 'npx', ['prettier', '--check', '.']);
@@ -72,6 +73,23 @@ if (built) {
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected + (e2eOk || e2e.stats.unexpected ? 0 : 1);
     skipped += e2e.stats.skipped;
+  } else failed += 1;
+}
+
+if (built) {
+  const firefoxOk = run('firefox tests', 'npx', [
+    'vitest',
+    'run',
+    '--config=tests/firefox/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/firefox.json`,
+  ]);
+  const firefox = readJson(`${reports}/firefox.json`);
+  if (firefox) {
+    passed += firefox.numPassedTests;
+    failed += firefox.numFailedTests + (firefoxOk || firefox.numFailedTests ? 0 : 1);
+    skipped += firefox.numPendingTests + firefox.numTodoTests;
   } else failed += 1;
 }
 

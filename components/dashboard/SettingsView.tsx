@@ -7,6 +7,7 @@ import { ErrorText } from './ErrorText';
 import { MessageTemplates } from './MessageTemplates';
 import { splitList } from './format';
 import { useSettings } from './use-data';
+import { WeeklyBackupSettingsCard } from './WeeklyBackupSettings';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const toHhMm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -27,6 +28,7 @@ export function SettingsView() {
         <h2 id="settings-heading">Settings</h2>
         {settings ? <SettingsForm initial={settings} /> : <p className="li-muted">Loading…</p>}
       </section>
+      <WeeklyBackupSettingsCard />
       <MessageTemplates />
     </>
   );

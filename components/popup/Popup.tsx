@@ -15,6 +15,7 @@ import { NudgeItem } from './NudgeItem';
 import { openDraft } from '@/components/news/open-draft';
 import { dismiss, logFromPopup, snooze, undoLog } from './popup-actions';
 import { SearchHit } from './SearchHit';
+import { SiteAccess } from './SiteAccess';
 
 type Status = { text: string; undoTouchId?: string } | null;
 
@@ -143,6 +144,9 @@ export function Popup() {
           </button>
         ) : null}
       </p>
+      <ErrorBoundary what="the site access notice">
+        <SiteAccess />
+      </ErrorBoundary>
       <ErrorBoundary what="the backup reminder">
         <BackupReminder />
       </ErrorBoundary>

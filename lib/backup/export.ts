@@ -17,8 +17,14 @@ export async function exportBackup(db: LastImpressionDb, now: number): Promise<B
  * Every contact, touch and piece of good news, and what had to be left out. A value that slipped into the database
  * unchecked (an older version, a bug) must not make the export throw: a touch with no readable
  * time is named and left out, a contact's unreadable `createdAt` is omitted (it is optional).
+ * It records the export for the backup reminder unless `record` is false: the weekly backup
+ * records its save only once the file is on its way.
  */
-export async function exportBackupReport(db: LastImpressionDb, now: number): Promise<BackupReport> {
+export async function exportBackupReport(
+  db: LastImpressionDb,
+  now: number,
+  { record = true }: { record?: boolean } = {},
+): Promise<BackupReport> {
   return db.transaction('rw', [db.contacts, db.touchMonths, db.meta, db.news], async () => {
     const [contacts, allTouches, news] = await Promise.all([
       db.contacts.toArray(),
@@ -27,7 +33,7 @@ export async function exportBackupReport(db: LastImpressionDb, now: number): Pro
     ]);
     const contactIds = new Set(contacts.map((c) => c.id));
     const newsIds = new Set(news.map((n) => n.id));
-    await db.meta.put({ key: 'lastExportAt', value: now });
+    if (record) await db.meta.put({ key: 'lastExportAt', value: now });
     const names = new Map(contacts.map((c) => [c.id, c.name]));
     const leftOut: string[] = [];
     const touches = allTouches.flatMap((t) => {

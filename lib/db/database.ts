@@ -9,7 +9,14 @@ import type { ReachRecord } from './reach';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
-  key: 'settings' | 'lastExportAt' | 'lastDigestDay' | 'compose' | 'digestWrite';
+  key:
+    | 'settings'
+    | 'lastExportAt'
+    | 'lastDigestDay'
+    | 'compose'
+    | 'digestWrite'
+    | 'weeklyBackup'
+    | 'weeklyBackupLog';
   value: unknown;
 }
 

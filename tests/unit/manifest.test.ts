@@ -18,7 +18,11 @@ describe('Least privilege', () => {
     expect([...((manifest.permissions as string[] | undefined) ?? [])].sort()).toEqual(
       ['alarms', 'notifications', 'storage', 'unlimitedStorage'].sort(),
     );
-    expect(manifest.optional_permissions).toBeUndefined();
+  });
+
+  it('Least privilege: downloads is optional, asked for only when the weekly backup is switched on, never required', () => {
+    expect(manifest.optional_permissions).toEqual(['downloads']);
+    expect(manifest.permissions).not.toContain('downloads');
   });
 
   it('Least privilege: host access is limited to Gmail and LinkedIn, nothing optional', () => {

@@ -34,6 +34,7 @@ const FIREFOX_PERMISSIONS = new Set([
   'activeTab',
   'alarms',
   'contextMenus',
+  'downloads',
   'menus',
   'notifications',
   'scripting',
@@ -80,9 +81,16 @@ describe('Firefox', () => {
 
   it('Firefox: no Chrome-only manifest keys or permissions', () => {
     for (const key of CHROME_ONLY_KEYS) expect(manifest, key).not.toHaveProperty(key);
-    for (const p of (manifest.permissions as string[] | undefined) ?? []) {
-      expect(FIREFOX_PERMISSIONS.has(p), p).toBe(true);
-    }
+    const all = [
+      ...((manifest.permissions as string[] | undefined) ?? []),
+      ...((manifest.optional_permissions as string[] | undefined) ?? []),
+    ];
+    for (const p of all) expect(FIREFOX_PERMISSIONS.has(p), p).toBe(true);
+  });
+
+  it('Firefox: downloads is optional there too, asked for by the weekly backup switch', () => {
+    expect(manifest.optional_permissions).toEqual(['downloads']);
+    expect(manifest.permissions).not.toContain('downloads');
   });
 
   it('Firefox: host permissions, the popup and every page it names are in the build', () => {
