@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { openDraft } from '@/components/news/open-draft';
+import { canWriteTo } from '@/lib/compose/write';
 import type { Contact } from '@/lib/model';
 import { firstName } from '@/lib/news/nudge-news';
 
@@ -9,7 +10,7 @@ import { firstName } from '@/lib/news/nudge-news';
  */
 export function ReviewWrite({ contact }: { contact: Contact | undefined }) {
   const [said, setSaid] = useState('');
-  if (!contact || (contact.emails.length === 0 && contact.linkedin.length === 0)) {
+  if (!contact || !canWriteTo(contact)) {
     return <span className="li-muted">No address</span>;
   }
   return (

@@ -1,4 +1,5 @@
 import { openDraft } from '@/components/news/open-draft';
+import { canWriteTo } from '@/lib/compose/write';
 import type { Nudge } from '@/lib/impressions';
 import { firstName, nudgeLine } from '@/lib/news/nudge-news';
 import type { ContactView } from '@/lib/panel/view';
@@ -20,7 +21,7 @@ export function PanelNudge({ nudge, view }: { nudge: Nudge; view: ContactView })
     : nudge.reason === 'repair'
       ? 'Time to repair'
       : 'Share good news';
-  const reachable = contact.emails.length > 0 || contact.linkedin.length > 0;
+  const reachable = canWriteTo(contact);
 
   return (
     <span

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LogButtons } from '@/components/log/LogButtons';
+import { canWriteTo } from '@/lib/compose/write';
 import { goodwillLabel } from '@/lib/goodwill-format';
 import { goodwillNow } from '@/lib/impressions';
 import type { Outcome } from '@/lib/model';
@@ -26,7 +27,7 @@ export function NudgeItem(props: {
   const { news } = props;
   const [choosing, setChoosing] = useState(false);
   const [brought, setBrought] = useState(true);
-  const reachable = contact.emails.length > 0 || contact.linkedin.length > 0;
+  const reachable = canWriteTo(contact);
   return (
     <li
       className="li-nudge"

@@ -27,6 +27,11 @@ export interface WriteInput {
   now: number;
 }
 
+/** Whether "Write to" has anywhere to go: an email address or a LinkedIn page. */
+export function canWriteTo(contact: Pick<Contact, 'emails' | 'linkedin'>): boolean {
+  return contact.emails.length > 0 || contact.linkedin.length > 0;
+}
+
 /** The template a nudge calls for: a repair's, the named news's, or a check-in. */
 export function templateReason(reason: NudgeReason, hasNews: boolean): TemplateReason {
   if (reason === 'repair') return 'repair';

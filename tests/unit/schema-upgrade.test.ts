@@ -107,6 +107,17 @@ function withNudgeIndex(old: OldData): OldData {
   };
 }
 
+/** Version 4's stores, as it shipped; version 5 kept them and changed a record's shape. */
+const STORES_V4 = {
+  contacts: 'id, *identities, dueAt, nudgeRank',
+  touchMonths: '[contactId+month], month',
+  touchIds: 'shard',
+  meta: 'key',
+  news: 'id',
+  told: 'touchId, [newsId+contactId], contactId',
+  reach: 'contactId',
+};
+
 const HISTORY: HistoricalVersion[] = [
   {
     version: 1,
@@ -144,29 +155,15 @@ const HISTORY: HistoricalVersion[] = [
   },
   {
     version: 4,
-    stores: {
-      contacts: 'id, *identities, dueAt, nudgeRank',
-      touchMonths: '[contactId+month], month',
-      touchIds: 'shard',
-      meta: 'key',
-      news: 'id',
-      told: 'touchId, [newsId+contactId], contactId',
-      reach: 'contactId',
-    },
+    stores: STORES_V4,
     write: () => withNudgeIndex(sampleV1()),
+    // Version 5 only rewrote the id directory's shards: every record stays as it was.
     expectAfter: (old) => old,
   },
   {
     version: 5,
-    stores: {
-      contacts: 'id, *identities, dueAt, nudgeRank',
-      touchMonths: '[contactId+month], month',
-      touchIds: 'shard',
-      meta: 'key',
-      news: 'id',
-      told: 'touchId, [newsId+contactId], contactId',
-      reach: 'contactId',
-    },
+    // The same stores as version 4; its id-directory shards are two arrays (monthRecords).
+    stores: STORES_V4,
     write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
