@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, serveHtml, test } from './fixtures';
-import { importBackupOnDashboard, panelFrame, storedContact } from './helpers';
-import { makeBackup } from '../support/backups';
+import { expect, test } from './fixtures';
+import { dashboardWith, openGmail, panelFrame, storedContact } from './helpers';
 import {
   composePage,
   INBOX_URL,
@@ -20,10 +19,8 @@ const CONVERSATION: Message[] = [
   { from: ADA, to: [USER, GRACE] },
 ];
 
-async function openGmail(context: BrowserContext, html: string, url: string): Promise<Page> {
-  await serveHtml(context, 'https://mail.google.com/**', html);
-  const page = await context.newPage();
-  await page.goto(url);
+async function gmailInFront(context: BrowserContext, html: string, url: string): Promise<Page> {
+  const page = await openGmail(context, html, url);
   // The frame follows its slot on animation frames, which only the tab in front runs.
   await page.bringToFront();
   return page;
@@ -35,7 +32,9 @@ async function send(page: Page, window: string): Promise<void> {
   await page.evaluate((selector) => document.querySelector(selector)?.remove(), window);
 }
 
-function touchesOf(data: Awaited<ReturnType<typeof storedContact>>['data']) {
+/** The touches stored for the contact with this address, newest first. */
+async function storedTouches(ext: Page, email: string) {
+  const { data } = await storedContact(ext, { kind: 'email', value: email });
   return (data?.recent ?? []).map((t) => ({
     channel: t.channel,
     outcome: t.outcome,
@@ -47,27 +46,18 @@ test('composing to a contact whose last impression is negative shows one warning
   context,
   openExtensionPage,
 }) => {
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        touches: [
-          { daysAgo: 9, outcome: 'positive' },
-          { daysAgo: 3, outcome: 'negative', note: 'shipment late' },
-        ],
-      },
-      {
-        name: 'Grace Hopper',
-        email: 'grace@navy.mil',
-        touches: [{ daysAgo: 2, outcome: 'positive' }],
-      },
-    ]),
-  );
+  await dashboardWith(openExtensionPage, [
+    {
+      ...ADA,
+      touches: [
+        { daysAgo: 9, outcome: 'positive' },
+        { daysAgo: 3, outcome: 'negative', note: 'shipment late' },
+      ],
+    },
+    { ...GRACE, touches: [{ daysAgo: 2, outcome: 'positive' }] },
+  ]);
 
-  const page = await openGmail(context, composePage([ADA], [], ROWS), COMPOSE_URL);
+  const page = await gmailInFront(context, composePage([ADA], [], ROWS), COMPOSE_URL);
   const warning = panelFrame(page).getByTestId('li-compose-warning');
   await expect(warning).toHaveText(
     "Last impression negative, 3 days ago: 'shipment late'. Lead with the fix.",
@@ -77,7 +67,7 @@ test('composing to a contact whose last impression is negative shows one warning
   await page.getByRole('button', { name: /^Send/ }).click({ trial: true });
 
   // A contact in good standing gets no warning.
-  const grace = await openGmail(context, composePage([GRACE], [], ROWS), COMPOSE_URL);
+  const grace = await gmailInFront(context, composePage([GRACE], [], ROWS), COMPOSE_URL);
   await expect(panelFrame(grace).getByTestId('li-contact')).toContainText('Grace Hopper');
   await expect(panelFrame(grace).getByTestId('li-last-impression')).toHaveAttribute(
     'data-outcome',
@@ -91,7 +81,7 @@ test('after Send closes the compose, one click logs one email touch with the sub
   openExtensionPage,
 }) => {
   const ext = await openExtensionPage('popup.html');
-  const page = await openGmail(
+  const page = await gmailInFront(
     context,
     composePage([ADA], [GRACE], ROWS, 'Proposal & next steps'),
     COMPOSE_URL,
@@ -109,9 +99,7 @@ test('after Send closes the compose, one click logs one email touch with the sub
   await expect(prompt).toContainText('Logged positive · Ada Lovelace');
   await expect(prompt.getByRole('button', { name: 'Log neutral' })).toHaveCount(0);
   await expect
-    .poll(async () =>
-      touchesOf((await storedContact(ext, { kind: 'email', value: ADA.email })).data),
-    )
+    .poll(async () => storedTouches(ext, ADA.email))
     .toEqual([{ channel: 'email', outcome: 'positive', note: 'Proposal & next steps' }]);
   expect((await storedContact(ext, { kind: 'email', value: GRACE.email })).data).toBeNull();
 });
@@ -121,7 +109,7 @@ test('a prompt the rep ignores stores nothing, and is gone once the page is left
   openExtensionPage,
 }) => {
   const ext = await openExtensionPage('popup.html');
-  const page = await openGmail(context, composePage([ADA], [], ROWS), COMPOSE_URL);
+  const page = await gmailInFront(context, composePage([ADA], [], ROWS), COMPOSE_URL);
   await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
   await send(page, 'div.dw');
   await expect(panelFrame(page).getByTestId('li-after-send')).toBeVisible();
@@ -137,7 +125,7 @@ test('after an inline reply the thread panel asks, for the person written to', a
   openExtensionPage,
 }) => {
   const ext = await openExtensionPage('popup.html');
-  const page = await openGmail(
+  const page = await gmailInFront(
     context,
     inlineReplyPage('Q3 plan', CONVERSATION, [GRACE]),
     THREAD_URL,
@@ -150,17 +138,13 @@ test('after an inline reply the thread panel asks, for the person written to', a
   await expect(prompt).toContainText('Re: Q3 plan');
   await prompt.getByRole('button', { name: 'Log neutral' }).click();
   await expect
-    .poll(async () =>
-      touchesOf((await storedContact(ext, { kind: 'email', value: GRACE.email })).data),
-    )
+    .poll(async () => storedTouches(ext, GRACE.email))
     .toEqual([{ channel: 'email', outcome: 'neutral', note: 'Re: Q3 plan' }]);
   // Answered and its Undo done with, the thread's own panel is back.
   await prompt.getByRole('button', { name: /^Undo/ }).click();
   await expect(prompt).toHaveCount(0);
   await expect(panelFrame(page).getByTestId('li-contact')).toBeVisible();
-  expect(touchesOf((await storedContact(ext, { kind: 'email', value: GRACE.email })).data)).toEqual(
-    [],
-  );
+  expect(await storedTouches(ext, GRACE.email)).toEqual([]);
 });
 
 test('a send the page forges (a synthetic click on Send) offers nothing and stores nothing', async ({
@@ -168,7 +152,7 @@ test('a send the page forges (a synthetic click on Send) offers nothing and stor
   openExtensionPage,
 }) => {
   const ext = await openExtensionPage('popup.html');
-  const page = await openGmail(context, composePage([ADA], [], ROWS), COMPOSE_URL);
+  const page = await gmailInFront(context, composePage([ADA], [], ROWS), COMPOSE_URL);
   await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
   await page.evaluate(() => {
     const sendButton = document.querySelector<HTMLElement>('[role=button][aria-label^="Send"]');
@@ -216,7 +200,7 @@ test('a touch logged from the panel remembers the Gmail account and thread it wa
 }) => {
   const ext = await openExtensionPage('popup.html');
   const url = THREAD_URL.replace('/u/0/', '/u/1/');
-  const page = await openGmail(context, inlineReplyPage('Q3 plan', CONVERSATION, []), url);
+  const page = await gmailInFront(context, inlineReplyPage('Q3 plan', CONVERSATION, []), url);
   await expect(panelFrame(page).getByTestId('li-contact')).toContainText('Ada Lovelace');
   await panelFrame(page).getByRole('button', { name: 'Log positive' }).click();
   await expect

@@ -1,7 +1,6 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, serveHtml, test } from './fixtures';
-import { importBackupOnDashboard, openDetails, panelFrame } from './helpers';
-import { makeBackup } from '../support/backups';
+import { expect, test } from './fixtures';
+import { dashboardWith, openDetails, openGmail, panelFrame } from './helpers';
 import { fullPageThreadPage, THREAD_URL, USER } from '../support/gmail-pages';
 
 /** The same thread, open in the rep's second Gmail account. */
@@ -10,6 +9,7 @@ const THREAD_IN_ACCOUNT_1 = THREAD_URL.replace('/mail/u/0/', '/mail/u/1/');
 const ADA = { email: 'ada@example.com', name: 'Ada Lovelace' };
 const OLDER = 'New onboarding guide';
 const HEADLINE = 'CSV export & 50% faster sync? #shipped 🚀';
+const adaThread = fullPageThreadPage('Catching up', [{ from: ADA, to: [USER] }]);
 
 /** Clicks the nudge's "Write to Ada" and answers the address of the tab it opened. */
 async function writeToAda(context: BrowserContext, nudge: Locator): Promise<URL> {
@@ -29,37 +29,39 @@ async function addNews(dashboard: Page, headline: string, audience: string): Pro
   await expect(dashboard.getByTestId('li-news-item').filter({ hasText: headline })).toHaveCount(1);
 }
 
+/**
+ * A dashboard holding Ada (Analytical Engines, last positive `daysAgo` days ago) and two news
+ * items meant for her: OLDER by name, then HEADLINE by her company.
+ */
+async function adaWithTwoNews(
+  openExtensionPage: (file: string) => Promise<Page>,
+  daysAgo: number,
+): Promise<Page> {
+  const dashboard = await dashboardWith(openExtensionPage, [
+    {
+      name: ADA.name,
+      email: ADA.email,
+      company: 'Analytical Engines',
+      touches: [{ daysAgo, outcome: 'positive' }],
+    },
+  ]);
+  await dashboard.getByRole('navigation').getByRole('link', { name: 'Good news' }).click();
+  await addNews(dashboard, OLDER, 'Ada Lovelace');
+  await addNews(dashboard, HEADLINE, 'analytical engines');
+  return dashboard;
+}
+
 test('the Gmail panel names the news, writes it, and counts it told when logged; Undo takes it back', async ({
   context,
   openExtensionPage,
 }) => {
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: ADA.name,
-        email: ADA.email,
-        company: 'Analytical Engines',
-        touches: [{ daysAgo: 20, outcome: 'positive' }],
-      },
-    ]),
-  );
-  await dashboard.getByRole('navigation').getByRole('link', { name: 'Good news' }).click();
-  await addNews(dashboard, OLDER, 'Ada Lovelace');
-  await addNews(dashboard, HEADLINE, 'analytical engines');
+  const dashboard = await adaWithTwoNews(openExtensionPage, 20);
   const item = dashboard.getByTestId('li-news-item').filter({ hasText: HEADLINE });
   await expect(item).toHaveAttribute('data-audience', '1');
   await expect(item).toHaveAttribute('data-told', '0');
 
   // The thread and whatever compose Gmail is asked for are served at their real addresses.
-  await serveHtml(
-    context,
-    'https://mail.google.com/**',
-    fullPageThreadPage('Catching up', [{ from: ADA, to: [USER] }]),
-  );
-  const gmail = await context.newPage();
-  await gmail.goto(THREAD_IN_ACCOUNT_1);
+  const gmail = await openGmail(context, adaThread, THREAD_IN_ACCOUNT_1);
   const panel = panelFrame(gmail);
   const nudge = panel.getByTestId('li-panel-nudge');
   // Two items wait for Ada; the newest comes first.
@@ -109,29 +111,9 @@ test('choosing other news in "Which news?" counts that one as told, not the one 
   context,
   openExtensionPage,
 }) => {
-  const dashboard = await openExtensionPage('dashboard.html');
-  await importBackupOnDashboard(
-    dashboard,
-    makeBackup(Date.now(), [
-      {
-        name: ADA.name,
-        email: ADA.email,
-        company: 'Analytical Engines',
-        touches: [{ daysAgo: 40, outcome: 'positive' }],
-      },
-    ]),
-  );
-  await dashboard.getByRole('navigation').getByRole('link', { name: 'Good news' }).click();
-  await addNews(dashboard, OLDER, 'Ada Lovelace');
-  await addNews(dashboard, HEADLINE, 'analytical engines');
+  const dashboard = await adaWithTwoNews(openExtensionPage, 40);
 
-  await serveHtml(
-    context,
-    'https://mail.google.com/**',
-    fullPageThreadPage('Catching up', [{ from: ADA, to: [USER] }]),
-  );
-  const gmail = await context.newPage();
-  await gmail.goto(THREAD_URL);
+  const gmail = await openGmail(context, adaThread);
   const panel = panelFrame(gmail);
   await expect(panel.getByTestId('li-panel-nudge')).toContainText(`Tell Ada: ${HEADLINE}`);
   await openDetails(gmail);

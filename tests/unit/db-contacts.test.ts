@@ -12,7 +12,7 @@ import type { LastImpressionDb } from '../../lib/db/database';
 import { logTouch } from '../../lib/db/touches';
 import { goodwillBalance, goodwillNow } from '../../lib/impressions';
 import { emailKey, linkedinKey } from '../../lib/model';
-import { dumpDb, makeTestDb } from '../support/db';
+import { dumpDb, makeTestDb, must } from '../support/db';
 import { allTouches } from '../../lib/db/queries';
 import { touchesOfContact } from '../../lib/db/months';
 
@@ -23,21 +23,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 let db: LastImpressionDb;
 afterEach(() => db?.close());
 
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: string }>) {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
-  return r.value;
-}
-
 async function contactWithTouches(
   emailAddress: string,
   outcomes: { daysAgo: number; outcome: 'positive' | 'neutral' | 'negative' }[],
 ) {
-  const contact = await ok(
+  const contact = await must(
     addContact(db, { name: emailAddress, emails: [emailAddress], linkedin: [] }, NOW - 100 * DAY),
   );
   for (const t of outcomes) {
-    await ok(
+    await must(
       logTouch(
         db,
         {
@@ -57,7 +51,7 @@ async function contactWithTouches(
 describe('addContact and updateContact', () => {
   it('stores a contact with a UUID, normalised identities and timestamps', async () => {
     db = makeTestDb();
-    const contact = await ok(
+    const contact = await must(
       addContact(
         db,
         {
@@ -84,13 +78,13 @@ describe('addContact and updateContact', () => {
       updatedAt: NOW,
     });
     expect(await db.contacts.get(contact.id)).toEqual(contact);
-    const other = await ok(addContact(db, { name: 'B', emails: [], linkedin: [] }, NOW));
+    const other = await must(addContact(db, { name: 'B', emails: [], linkedin: [] }, NOW));
     expect(other.id).not.toBe(contact.id);
   });
 
   it('refuses an identity that already belongs to someone else', async () => {
     db = makeTestDb();
-    await ok(addContact(db, { name: 'Ada', emails: ['ada@example.com'], linkedin: [] }, NOW));
+    await must(addContact(db, { name: 'Ada', emails: ['ada@example.com'], linkedin: [] }, NOW));
     const before = await dumpDb(db);
     const clash = await addContact(
       db,
@@ -116,7 +110,7 @@ describe('addContact and updateContact', () => {
   it('updating keeps the summary and creation time, moves updatedAt, recomputes dueAt', async () => {
     db = makeTestDb();
     const ada = await contactWithTouches('ada@example.com', [{ daysAgo: 3, outcome: 'positive' }]);
-    const next = await ok(
+    const next = await must(
       updateContact(
         db,
         ada.id,
@@ -140,8 +134,10 @@ describe('addContact and updateContact', () => {
 
   it('updating may not take an identity from another contact', async () => {
     db = makeTestDb();
-    const ada = await ok(addContact(db, { name: 'Ada', emails: ['ada@x.org'], linkedin: [] }, NOW));
-    await ok(addContact(db, { name: 'Bob', emails: ['bob@x.org'], linkedin: [] }, NOW));
+    const ada = await must(
+      addContact(db, { name: 'Ada', emails: ['ada@x.org'], linkedin: [] }, NOW),
+    );
+    await must(addContact(db, { name: 'Bob', emails: ['bob@x.org'], linkedin: [] }, NOW));
     const r = await updateContact(
       db,
       ada.id,
@@ -156,19 +152,23 @@ describe('addContact and updateContact', () => {
 describe('linkIdentity', () => {
   it('attaches a new identity so the contact is found by it', async () => {
     db = makeTestDb();
-    const ada = await ok(addContact(db, { name: 'Ada', emails: ['ada@x.org'], linkedin: [] }, NOW));
-    const linked = await ok(linkIdentity(db, ada.id, linkedinKey('/in/ACoAAzZz'), NOW + 1));
+    const ada = await must(
+      addContact(db, { name: 'Ada', emails: ['ada@x.org'], linkedin: [] }, NOW),
+    );
+    const linked = await must(linkIdentity(db, ada.id, linkedinKey('/in/ACoAAzZz'), NOW + 1));
     expect(linked.linkedin).toEqual(['/in/ACoAAzZz']);
     expect(linked.updatedAt).toBe(NOW + 1);
     expect((await findContactByIdentity(db, linkedinKey('/in/ACoAAzZz')))?.id).toBe(ada.id);
-    const again = await ok(linkIdentity(db, ada.id, linkedinKey('/in/ACoAAzZz'), NOW + 2));
+    const again = await must(linkIdentity(db, ada.id, linkedinKey('/in/ACoAAzZz'), NOW + 2));
     expect(again.linkedin).toEqual(['/in/ACoAAzZz']);
   });
 
   it('refuses an identity owned by another contact and changes nothing', async () => {
     db = makeTestDb();
-    const ada = await ok(addContact(db, { name: 'Ada', emails: ['ada@x.org'], linkedin: [] }, NOW));
-    await ok(addContact(db, { name: 'Bob', emails: [], linkedin: ['/in/bob'] }, NOW));
+    const ada = await must(
+      addContact(db, { name: 'Ada', emails: ['ada@x.org'], linkedin: [] }, NOW),
+    );
+    await must(addContact(db, { name: 'Bob', emails: [], linkedin: ['/in/bob'] }, NOW));
     const before = await dumpDb(db);
     const r = await linkIdentity(db, ada.id, linkedinKey('/in/Bob'), NOW + 1);
     expect(r).toEqual({ ok: false, error: expect.stringContaining('/in/bob') });
@@ -193,8 +193,8 @@ describe('mergeContacts', () => {
       { daysAgo: 15, outcome: 'positive' },
       { daysAgo: 2, outcome: 'negative' },
     ]);
-    await ok(linkIdentity(db, from.id, linkedinKey('/in/ada'), NOW));
-    const merged = await ok(mergeContacts(db, into.id, from.id, NOW));
+    await must(linkIdentity(db, from.id, linkedinKey('/in/ada'), NOW));
+    const merged = await must(mergeContacts(db, into.id, from.id, NOW));
 
     expect(await db.contacts.get(from.id)).toBeUndefined();
     expect(await db.contacts.count()).toBe(1);

@@ -17,7 +17,7 @@ import { reachOf } from '../../lib/db/reach';
 import { deleteTouch, editTouch, logTouch, restoreTouch } from '../../lib/db/touches';
 import { nudgeFor } from '../../lib/impressions';
 import { DEFAULT_SETTINGS } from '../../lib/model';
-import { makeTestDb } from '../support/db';
+import { makeTestDb, must } from '../support/db';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -25,15 +25,9 @@ const NOW = Date.UTC(2026, 4, 20, 12);
 let db: LastImpressionDb;
 afterEach(() => db?.close());
 
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: string }>) {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
-  return r.value;
-}
-
 async function setUp() {
   db = makeTestDb();
-  const ada = await ok(
+  const ada = await must(
     addContact(
       db,
       {
@@ -46,14 +40,14 @@ async function setUp() {
       NOW - 40 * DAY,
     ),
   );
-  const grace = await ok(
+  const grace = await must(
     addContact(
       db,
       { name: 'Grace Hopper', emails: ['grace@navy.mil'], linkedin: [], tags: ['VIP'] },
       NOW - 40 * DAY,
     ),
   );
-  const alan = await ok(
+  const alan = await must(
     addContact(
       db,
       {
@@ -66,7 +60,7 @@ async function setUp() {
       NOW - 40 * DAY,
     ),
   );
-  const news = await ok(
+  const news = await must(
     addNews(
       db,
       {
@@ -91,7 +85,7 @@ function tell(
   options: { channel?: 'call'; source?: 'dashboard'; at?: number } = {},
   now = NOW,
 ) {
-  return ok(
+  return must(
     logTouch(
       db,
       { contactId, channel: 'email', outcome: 'positive', newsId, source: 'popup', ...options },
@@ -146,7 +140,7 @@ describe('the good-news bank', () => {
     expect((await standing(news.id)).told).toEqual([]);
     await restoreTouch(db, removed!, NOW);
     expect((await standing(news.id)).told).toEqual(['Grace Hopper']);
-    const edited = await ok(editTouch(db, touch.id, { goodNews: false }, NOW));
+    const edited = await must(editTouch(db, touch.id, { goodNews: false }, NOW));
     expect(edited.newsId).toBeUndefined();
     expect((await standing(news.id)).told).toEqual([]);
   });
@@ -163,7 +157,7 @@ describe('the good-news bank', () => {
     [
       'merging Alan into Ada keeps who was told and who is named',
       'alan',
-      ({ ada, alan }) => ok(mergeContacts(db, ada.id, alan.id, NOW)),
+      ({ ada, alan }) => must(mergeContacts(db, ada.id, alan.id, NOW)),
       ['Ada Lovelace'],
     ],
     [
@@ -176,7 +170,7 @@ describe('the good-news bank', () => {
     const people = await setUp();
     const { news } = people;
     const person = people[who] as { id: string };
-    await ok(
+    await must(
       editNews(db, news.id, { ...news, audience: [{ kind: 'contact', id: person.id }] }, NOW),
     );
     await tell(person.id, news.id);
@@ -188,7 +182,7 @@ describe('the good-news bank', () => {
   it('edit and delete undo exactly; a deleted item leaves no touch pointing at it', async () => {
     const { ada, news } = await setUp();
     const { touch } = await tell(ada.id, news.id);
-    const { before } = await ok(editNews(db, news.id, { ...news, headline: 'Renamed' }, NOW + 1));
+    const { before } = await must(editNews(db, news.id, { ...news, headline: 'Renamed' }, NOW + 1));
     expect((await db.news.get(news.id))?.headline).toBe('Renamed');
     await putNews(db, before);
     expect(await db.news.get(news.id)).toEqual(news);
@@ -219,7 +213,7 @@ describe('the good-news bank', () => {
   it('remembers the Gmail account and thread of the page a touch was logged on', async () => {
     const { ada } = await setUp();
     const logOn = (pageUrl: string, at = NOW) =>
-      ok(
+      must(
         logTouch(
           db,
           { contactId: ada.id, channel: 'email', outcome: 'neutral', source: 'gmail', at, pageUrl },

@@ -9,7 +9,7 @@ import { logTouch } from '../../lib/db/touches';
 import type { Person } from '../../lib/messages';
 import { createActions } from '../../lib/panel/actions';
 import { createPanelStore } from '../../lib/panel/store';
-import { makeTestDb } from '../support/db';
+import { makeTestDb, must } from '../support/db';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 4, 20, 12);
@@ -22,16 +22,10 @@ const ada: Person = {
 let db: LastImpressionDb;
 afterEach(() => db?.close());
 
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: string }>) {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
-  return r.value;
-}
-
 /** Ada, due to hear good news (last positive 30 days ago), and two items for her company. */
 async function setUp() {
   db = makeTestDb();
-  const contact = await ok(
+  const contact = await must(
     addContact(
       db,
       {
@@ -44,7 +38,7 @@ async function setUp() {
       NOW - 40 * DAY,
     ),
   );
-  await ok(
+  await must(
     logTouch(
       db,
       {
@@ -58,10 +52,10 @@ async function setUp() {
     ),
   );
   const audience = [{ kind: 'company', value: 'analytical engines' }];
-  const older = await ok(
+  const older = await must(
     addNews(db, { headline: 'Onboarding guide', day: '2026-05-01', audience }, NOW - 5 * DAY),
   );
-  const newer = await ok(
+  const newer = await must(
     addNews(db, { headline: 'CSV export shipped', day: '2026-05-18', audience }, NOW - DAY),
   );
   const store = createPanelStore();
