@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newContact } from '../../lib/db/contacts';
 import { withSummary } from '../../lib/db/summary';
 import {
@@ -20,6 +20,7 @@ import {
   type Settings,
   type Touch,
 } from '../../lib/model';
+import { inTimeZone, local } from '../support/time-zone';
 
 const DAY = 24 * 3600 * 1000;
 const HOUR = 3600 * 1000;
@@ -39,25 +40,6 @@ function touch(at: number, outcome: Outcome, extra: Partial<Touch> = {}): Touch 
     ...extra,
   };
 }
-
-/** Runs `body` with the process in time zone `tz`; Node re-reads TZ when it changes. */
-function inTimeZone(tz: string, body: () => void) {
-  describe(`in ${tz}`, () => {
-    const saved = process.env.TZ;
-    beforeAll(() => {
-      process.env.TZ = tz;
-    });
-    afterAll(() => {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
-    });
-    body();
-  });
-}
-
-/** A local wall-clock time in whatever zone is current. */
-const local = (y: number, m: number, d: number, h = 0, min = 0) =>
-  new Date(y, m - 1, d, h, min).getTime();
 
 describe('last impression', () => {
   it('is the outcome of the latest touch by `at`, whatever order they were logged in', () => {

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { importBackupText } from '../../lib/backup/import';
 import { reviewCsv } from '../../lib/csv/review';
 import { parseCsv } from '../../lib/csv/parse';
@@ -13,27 +13,9 @@ import { buildReview, daysToRepair, withdrawalsOf, type ReviewTouch } from '../.
 import { makeBackup, type SampleContact } from '../support/backups';
 import { makeTestDb } from '../support/db';
 import { mulberry32 } from '../support/sample-ids';
+import { inTimeZone, local } from '../support/time-zone';
 
 const DAY = 24 * 3600 * 1000;
-
-/** Runs `body` with the process in time zone `tz`; Node re-reads TZ when it changes. */
-function inTimeZone(tz: string, body: () => void) {
-  describe(`in ${tz}`, () => {
-    const saved = process.env.TZ;
-    beforeAll(() => {
-      process.env.TZ = tz;
-    });
-    afterAll(() => {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
-    });
-    body();
-  });
-}
-
-/** A local wall-clock time in whatever zone is current. */
-const local = (y: number, m: number, d: number, h = 0, min = 0) =>
-  new Date(y, m - 1, d, h, min).getTime();
 
 let seq = 0;
 function touch(at: number, outcome: Outcome, extra: Partial<ReviewTouch> = {}): ReviewTouch {
