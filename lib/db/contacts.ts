@@ -101,7 +101,7 @@ export async function updateContact(
 
 async function touchIdsOf(db: LastImpressionDb, contactId: string): Promise<string[]> {
   const months = await monthsOfContact(db, contactId).toArray();
-  return months.flatMap((m) => m.touches.map((t) => t.id));
+  return months.flatMap((m) => m.ids);
 }
 
 /** Deletes a contact and all its touches together. */

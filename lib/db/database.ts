@@ -4,6 +4,7 @@ import type { Contact } from '../model';
 import type { NewsItem, ToldRecord } from '../news/types';
 import { moveTouchesIntoMonths } from './migrate-v3';
 import { flattenIdShards } from './migrate-v5';
+import { monthsToColumns } from './migrate-v6';
 import type { MonthKey, TouchIdShard, TouchMonth } from './months';
 import type { ReachRecord } from './reach';
 import { settingsFrom } from './settings';
@@ -86,6 +87,9 @@ export class LastImpressionDb extends Dexie {
     // Version 5: the id directory's shards hold two arrays of strings instead of an object
     // with an entry per touch, which made a big import spend half its time copying them.
     this.version(5).stores({}).upgrade(flattenIdShards);
+    // Version 6: a month record holds its touches as columns (see month-columns.ts), which
+    // IndexedDB copies far faster than an array of objects.
+    this.version(6).stores({}).upgrade(monthsToColumns);
   }
 }
 

@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType, type Transaction } from 'dexie';
 import type { Touch } from '../model';
-import { groupIntoMonths, shardsFor, type TouchIdShard, type TouchMonth } from './months';
+import { groupIntoMonths, shardsFor, type MonthGroup, type TouchIdShard } from './months';
 
 // Contacts per read while moving: bounds memory to a slice of the touches, not all of them.
 const CONTACTS_PER_STEP = 250;
@@ -12,7 +12,8 @@ const CONTACTS_PER_STEP = 250;
  */
 export async function moveTouchesIntoMonths(tx: Transaction): Promise<void> {
   const touches = tx.table<Touch, string>('touches');
-  const months = tx.table<TouchMonth>('touchMonths');
+  // Written as versions 3 to 5 stored them; version 6's upgrade turns them into columns.
+  const months = tx.table<MonthGroup>('touchMonths');
   const ids = (await tx.table<{ id: string }, string>('contacts').toCollection().primaryKeys())
     .map(String)
     .sort();

@@ -1,12 +1,16 @@
 import type { Touch } from '../model';
 import type { LastImpressionDb } from './database';
+import { toColumns, touchesIn, type TouchMonth } from './month-columns';
+
+export type { TouchMonth };
 
 /**
  * The touch store: one record per contact and calendar month (UTC), holding that month's
- * touches whole, oldest first. A big import writes about ten times fewer records than one per
- * touch, and a timeline or a week reads a few records instead of thousands of index entries.
+ * touches whole, oldest first (stored as columns: see month-columns.ts). A big import writes
+ * about ten times fewer records than one per touch, and a timeline or a week reads a few records
+ * instead of thousands of index entries.
  */
-export interface TouchMonth {
+export interface MonthGroup {
   contactId: string;
   /** Months since January 1970, UTC. */
   month: number;
@@ -87,9 +91,9 @@ export function byTime(a: Touch, b: Touch): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Touches grouped into month records, each sorted oldest first. */
-export function groupIntoMonths(touches: Iterable<Touch>): TouchMonth[] {
-  const months = new Map<string, TouchMonth>();
+/** Touches grouped by contact and month, each group sorted oldest first. */
+export function groupIntoMonths(touches: Iterable<Touch>): MonthGroup[] {
+  const months = new Map<string, MonthGroup>();
   for (const t of touches) {
     const month = monthOf(t.at);
     const key = placeOf(t.contactId, month);
@@ -103,7 +107,7 @@ export function groupIntoMonths(touches: Iterable<Touch>): TouchMonth[] {
 
 /** Directory records for `months`, merged into `existing` shards (mutated) when given. */
 export function shardsFor(
-  months: readonly TouchMonth[],
+  months: readonly MonthGroup[],
   existing = new Map<number, TouchIdShard>(),
 ): Map<number, TouchIdShard> {
   for (const m of months) {
@@ -121,7 +125,7 @@ export function shardsFor(
 /** Every touch of a contact, oldest first. Call inside a transaction to read a consistent set. */
 export async function touchesOfContact(db: LastImpressionDb, contactId: string): Promise<Touch[]> {
   const months = await monthsOfContact(db, contactId).toArray();
-  return months.flatMap((m) => m.touches);
+  return months.flatMap(touchesIn);
 }
 
 export function monthsOfContact(db: LastImpressionDb, contactId: string) {
@@ -130,16 +134,11 @@ export function monthsOfContact(db: LastImpressionDb, contactId: string) {
     .between([contactId, -Infinity], [contactId, Infinity], true, true);
 }
 
-/** The stored touch with this id and the month record holding it. */
-export async function findTouch(
-  db: LastImpressionDb,
-  id: string,
-): Promise<{ touch: Touch; month: TouchMonth } | undefined> {
+/** The stored touch with this id. */
+export async function findTouch(db: LastImpressionDb, id: string): Promise<Touch | undefined> {
   const key = lookUp(await db.touchIds.get(shardOf(id)), id);
-  if (!key) return undefined;
-  const month = await db.touchMonths.get(key);
-  const touch = month?.touches.find((t) => t.id === id);
-  return touch && month ? { touch, month } : undefined;
+  const month = key && (await db.touchMonths.get(key));
+  return month ? touchesIn(month).find((t) => t.id === id) : undefined;
 }
 
 /**
@@ -175,13 +174,13 @@ export async function removeTouches(
   months.forEach((m, i) => {
     if (!m) return;
     const gone = entries[i]!.ids;
-    const kept = m.touches.filter((t) => {
+    const kept = touchesIn(m).filter((t) => {
       if (!gone.has(t.id)) return true;
       removed.push(t);
       return false;
     });
     if (kept.length === 0) emptied.push(entries[i]!.key);
-    else if (kept.length !== m.touches.length) changed.push({ ...m, touches: kept });
+    else if (kept.length !== m.ids.length) changed.push(toColumns(m.contactId, m.month, kept));
   });
   await Promise.all([
     db.touchMonths.bulkPut(changed),
@@ -225,10 +224,13 @@ export async function putTouches(
     for (const s of storedShards) if (s) shards.set(s.shard, s);
     months = incoming.map((m, i) => {
       const old = stored[i];
-      return old ? { ...m, touches: [...old.touches, ...m.touches].sort(byTime) } : m;
+      return old ? { ...m, touches: [...touchesIn(old), ...m.touches].sort(byTime) } : m;
     });
   }
   shardsFor(incoming, shards);
-  await Promise.all([db.touchMonths.bulkPut(months), db.touchIds.bulkPut([...shards.values()])]);
+  await Promise.all([
+    db.touchMonths.bulkPut(months.map((m) => toColumns(m.contactId, m.month, m.touches))),
+    db.touchIds.bulkPut([...shards.values()]),
+  ]);
   return replaced;
 }

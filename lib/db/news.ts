@@ -126,7 +126,7 @@ export async function restoreNews(db: LastImpressionDb, deleted: DeletedNews): P
 /** The stored touches with these ids; ids not stored are left out. */
 async function touchesById(db: LastImpressionDb, ids: readonly string[]): Promise<Touch[]> {
   const found = await Promise.all(ids.map((id) => findTouch(db, id)));
-  return found.flatMap((f) => (f ? [f.touch] : []));
+  return found.filter((t): t is Touch => t !== undefined);
 }
 
 export function allNews(db: LastImpressionDb): Promise<NewsItem[]> {

@@ -1,5 +1,6 @@
 import type { Contact, Touch } from '../model';
 import type { LastImpressionDb } from './database';
+import { touchesIn } from './month-columns';
 import { byTime, findTouch, monthOf, monthsOfContact } from './months';
 
 /** Reads for the dashboard; writes go through the transactional operations beside this file. */
@@ -10,13 +11,13 @@ export function allContacts(db: LastImpressionDb): Promise<Contact[]> {
 /** Every touch of a contact, newest first: a few month records, even for a key account. */
 export async function timelineOf(db: LastImpressionDb, contactId: string): Promise<Touch[]> {
   const months = await monthsOfContact(db, contactId).toArray();
-  return months.flatMap((m) => m.touches).sort((a, b) => byTime(b, a));
+  return months.flatMap(touchesIn).sort((a, b) => byTime(b, a));
 }
 
 /** Touches at or after `from`, oldest first, read off the month index. */
 export async function touchesSince(db: LastImpressionDb, from: number): Promise<Touch[]> {
   const months = await db.touchMonths.where('month').aboveOrEqual(monthOf(from)).toArray();
-  return months.flatMap((m) => m.touches.filter((t) => t.at >= from)).sort(byTime);
+  return months.flatMap((m) => touchesIn(m).filter((t) => t.at >= from)).sort(byTime);
 }
 
 /**
@@ -33,22 +34,19 @@ export async function touchesBetween(
     .where('month')
     .between(monthOf(fromMs), monthOf(toMs), true, true)
     .toArray();
-  return months.flatMap((m) => m.touches.filter((t) => t.at >= fromMs && t.at < toMs)).sort(byTime);
+  return months
+    .flatMap((m) => touchesIn(m).filter((t) => t.at >= fromMs && t.at < toMs))
+    .sort(byTime);
 }
 
 export async function allTouches(db: LastImpressionDb): Promise<Touch[]> {
   const months = await db.touchMonths.toArray();
-  return months.flatMap((m) => m.touches);
+  return months.flatMap(touchesIn);
 }
 
 /** One touch by id, through the id directory. */
 export async function getTouch(db: LastImpressionDb, id: string): Promise<Touch | undefined> {
-  return db.transaction(
-    'r',
-    db.touchIds,
-    db.touchMonths,
-    async () => (await findTouch(db, id))?.touch,
-  );
+  return db.transaction('r', db.touchIds, db.touchMonths, () => findTouch(db, id));
 }
 
 /** Whether any touch is stored: one record read, never a count. */
@@ -60,7 +58,7 @@ export async function hasTouches(db: LastImpressionDb): Promise<boolean> {
 export async function countTouches(db: LastImpressionDb): Promise<number> {
   let n = 0;
   await db.touchMonths.each((m) => {
-    n += m.touches.length;
+    n += m.ids.length;
   });
   return n;
 }

@@ -1,6 +1,7 @@
 import { nudgeIndex, summarize } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
 import type { LastImpressionDb } from './database';
+import { touchesIn } from './month-columns';
 import { touchesOfContact } from './months';
 
 /** Re-derives a contact's summary and due index from its touches; call inside a transaction. */
@@ -46,8 +47,8 @@ export async function recomputeAllContacts(
   const byContact = new Map<string, Touch[]>();
   await db.touchMonths.each((m) => {
     const list = byContact.get(m.contactId);
-    if (list) list.push(...m.touches);
-    else byContact.set(m.contactId, [...m.touches]);
+    if (list) list.push(...touchesIn(m));
+    else byContact.set(m.contactId, touchesIn(m));
   });
   const contacts = await db.contacts.toArray();
   await db.contacts.bulkPut(

@@ -6,6 +6,7 @@ import type { LastImpressionDb } from './database';
 import { logTouchInputSchema, touchPatchSchema } from './inputs';
 import { forgetTold, newsTables, recordTold } from './news';
 import { rememberPage } from './reach';
+import { touchesIn } from './month-columns';
 import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
@@ -98,9 +99,8 @@ export async function editTouch(
     'rw',
     [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
     async () => {
-      const found = await findTouch(db, touchId);
-      if (!found) return { ok: false as const, error: 'That touch no longer exists' };
-      const { touch } = found;
+      const touch = await findTouch(db, touchId);
+      if (!touch) return { ok: false as const, error: 'That touch no longer exists' };
       let next: Touch = { ...touch, ...data, updatedAt: now };
       if (data.note === '') delete next.note;
       // No good news brought, no news shared.
@@ -165,10 +165,10 @@ export async function recentTouches(
   // Newest months first, only as many as hold `limit` touches.
   const months = await monthsOfContact(db, contactId)
     .reverse()
-    .until((m) => (held += m.touches.length) >= limit, true)
+    .until((m) => (held += m.ids.length) >= limit, true)
     .toArray();
   return months
-    .flatMap((m) => m.touches)
+    .flatMap(touchesIn)
     .sort((a, b) => byTime(b, a))
     .slice(0, limit);
 }

@@ -3,7 +3,8 @@ import type { Backup } from '../../lib/backup/format';
 import { makeBackup, type SampleContact } from '../support/backups';
 import { fullPageThreadPage, THREAD_URL, type Message } from '../support/gmail-pages';
 import { serveHtml } from './fixtures';
-import type { Contact, Touch } from '../../lib/model';
+import type { TouchMonth } from '../../lib/db/month-columns';
+import { CHANNELS, OUTCOMES, SOURCES, type Contact, type Touch } from '../../lib/model';
 import type { browser } from 'wxt/browser';
 
 /** Picks a backup in the dashboard's real file input, as a user would, and returns at once. */
@@ -74,7 +75,7 @@ export async function storedContact(
       ? `email:${identity.value.trim().toLowerCase()}`
       : `linkedin:${identity.value}`;
   const data = await page.evaluate(
-    (k) =>
+    ({ k, lists }) =>
       new Promise<{ contact: Contact; recent: Touch[] } | null>((resolve, reject) => {
         const open = indexedDB.open('last-impression');
         open.onerror = () => reject(open.error);
@@ -86,12 +87,27 @@ export async function storedContact(
           get.onsuccess = () => {
             const contact = get.result as Contact | undefined;
             if (!contact) return resolve(null);
-            // One record per contact and month (lib/db/months.ts), keyed [contactId, month].
+            // One record per contact and month (lib/db/months.ts), keyed [contactId, month],
+            // its touches stored as columns (lib/db/month-columns.ts).
             const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
             const months = tx.objectStore('touchMonths').getAll(range);
             months.onsuccess = () => {
-              const recent = (months.result as { touches: Touch[] }[])
-                .flatMap((m) => m.touches)
+              const recent = (months.result as TouchMonth[])
+                .flatMap((m) =>
+                  m.ids.map((id, i) => ({
+                    id,
+                    contactId: m.contactId,
+                    at: m.times[i * 3]!,
+                    createdAt: m.times[i * 3 + 1]!,
+                    updatedAt: m.times[i * 3 + 2]!,
+                    channel: lists.channels[m.codes[i * 4]!]!,
+                    outcome: lists.outcomes[m.codes[i * 4 + 1]!]!,
+                    source: lists.sources[m.codes[i * 4 + 2]!]!,
+                    ...(m.codes[i * 4 + 3] ? { goodNews: true } : {}),
+                    ...(m.notes[i] ? { note: m.notes[i] } : {}),
+                    ...(m.newsIds[i] ? { newsId: m.newsIds[i] } : {}),
+                  })),
+                )
                 .sort((a, b) => b.at - a.at)
                 .slice(0, 5);
               resolve({ contact, recent });
@@ -100,7 +116,7 @@ export async function storedContact(
           };
         };
       }),
-    key,
+    { k: key, lists: { channels: CHANNELS, outcomes: OUTCOMES, sources: SOURCES } },
   );
   return { ok: true, data };
 }
@@ -146,10 +162,13 @@ export async function storedData(page: Page): Promise<string> {
           const db = open.result;
           const tx = db.transaction(['contacts', 'touchMonths']);
           const contacts = tx.objectStore('contacts').getAll();
-          const months = tx.objectStore('touchMonths').getAll();
+          const monthsReq = tx.objectStore('touchMonths').getAll();
           tx.oncomplete = () => {
-            const touches = (months.result as { touches: unknown[] }[]).flatMap((m) => m.touches);
-            resolve(JSON.stringify({ contacts: contacts.result, touches }));
+            // Month records hold typed arrays (lib/db/month-columns.ts), which JSON spells as
+            // objects; as plain arrays every stored time and code is compared.
+            const months = monthsReq.result as TouchMonth[];
+            const plain = months.map((m) => ({ ...m, times: [...m.times], codes: [...m.codes] }));
+            resolve(JSON.stringify({ contacts: contacts.result, months: plain }));
             db.close();
           };
         };

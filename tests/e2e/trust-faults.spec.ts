@@ -30,10 +30,10 @@ async function countStored(page: Page): Promise<Stored> {
           const t = tx.objectStore('touchMonths').getAll();
           tx.oncomplete = () => {
             db.close();
-            const months = t.result as { touches: unknown[] }[];
+            const months = t.result as { ids: string[] }[];
             resolve({
               contacts: c.result,
-              touches: months.reduce((n, m) => n + m.touches.length, 0),
+              touches: months.reduce((n, m) => n + m.ids.length, 0),
             });
           };
         };
@@ -73,9 +73,16 @@ async function checkSummary(page: Page, email: string): Promise<Check> {
               .objectStore('touchMonths')
               .getAll(IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]));
             months.onsuccess = () => {
+              // Columns (lib/db/month-columns.ts): three times and four codes per touch, the
+              // outcome second among the codes, 0 for positive.
               const list = (
-                months.result as { touches: { at: number; outcome: string }[] }[]
-              ).flatMap((m) => m.touches);
+                months.result as { ids: string[]; times: Float64Array; codes: Uint8Array }[]
+              ).flatMap((m) =>
+                m.ids.map((_, i) => ({
+                  at: m.times[i * 3]!,
+                  outcome: m.codes[i * 4 + 1] === 0 ? 'positive' : 'other',
+                })),
+              );
               const maxAt = Math.max(...list.map((t) => t.at));
               const positives = list.filter((t) => t.outcome === 'positive').map((t) => t.at);
               resolve({

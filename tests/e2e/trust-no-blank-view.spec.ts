@@ -39,23 +39,16 @@ async function writeBrokenRecord(page: Page): Promise<void> {
     });
     const at = now - 3600_000;
     const when = new Date(at);
-    // The touch store keeps one record per contact and UTC month (lib/db/months.ts).
+    // The touch store keeps one record per contact and UTC month (lib/db/months.ts), its
+    // touches as columns (lib/db/month-columns.ts): codes 0 are email, positive and gmail.
     tx.objectStore('touchMonths').put({
       contactId: id,
       month: when.getUTCFullYear() * 12 + when.getUTCMonth() - 1970 * 12,
-      touches: [
-        {
-          id: crypto.randomUUID(),
-          contactId: id,
-          at,
-          channel: 'email',
-          outcome: 'positive',
-          note: { html: '<b>not text</b>' },
-          source: 'gmail',
-          createdAt: now,
-          updatedAt: now,
-        },
-      ],
+      ids: [crypto.randomUUID()],
+      times: new Float64Array([at, now, now]),
+      codes: new Uint8Array([0, 0, 0, 0]),
+      notes: [{ html: '<b>not text</b>' }],
+      newsIds: [''],
     });
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();

@@ -52,7 +52,7 @@ describe('the touch store: one record per contact and month', () => {
   it('keeps a contact’s touches in one record per month, found again by id', async () => {
     const { contactId, touches } = await adaAcrossMonths();
     const months = await db.touchMonths.toArray();
-    expect(months.map((m) => [m.contactId, m.month, m.touches.length])).toEqual([
+    expect(months.map((m) => [m.contactId, m.month, m.ids.length])).toEqual([
       [contactId, monthOf(touches[0]!.at), 1],
       [contactId, monthOf(touches[1]!.at), 2],
       [contactId, monthOf(touches[3]!.at), 1],

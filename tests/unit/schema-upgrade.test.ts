@@ -165,13 +165,54 @@ const HISTORY: HistoricalVersion[] = [
     // The same stores as version 4; its id-directory shards are two arrays (monthRecords).
     stores: STORES_V4,
     write: () => withNudgeIndex(sampleV1()),
+    // Version 6 only turned each month's touches into columns: every touch reads as it was.
+    expectAfter: (old) => old,
+  },
+  {
+    version: 6,
+    // The same stores again; a month record's touches are columns (monthRecords).
+    stores: STORES_V4,
+    write: () => withNudgeIndex(sampleV1()),
     expectAfter: (old) => old,
   },
 ];
 
+const CHANNELS_V6 = ['email', 'call', 'meeting', 'linkedin', 'other'];
+const OUTCOMES_V6 = ['positive', 'neutral', 'negative'];
+const SOURCES_V6 = ['gmail', 'linkedin', 'dashboard', 'popup', 'import'];
+
+/** A month record as version 6 stores it: columns, three times and four codes per touch. */
+function columnsV6(m: { contactId: unknown; month: number; touches: Row[] }): Row {
+  const n = m.touches.length;
+  const times = new Float64Array(n * 3);
+  const codes = new Uint8Array(n * 4);
+  m.touches.forEach((t, i) => {
+    times.set([t.at as number, t.createdAt as number, t.updatedAt as number], i * 3);
+    codes.set(
+      [
+        CHANNELS_V6.indexOf(t.channel as string),
+        OUTCOMES_V6.indexOf(t.outcome as string),
+        SOURCES_V6.indexOf(t.source as string),
+        t.goodNews ? 1 : 0,
+      ],
+      i * 4,
+    );
+  });
+  return {
+    contactId: m.contactId,
+    month: m.month,
+    ids: m.touches.map((t) => t.id),
+    times,
+    codes,
+    notes: m.touches.map((t) => t.note ?? ''),
+    newsIds: m.touches.map((t) => t.newsId ?? ''),
+  };
+}
+
 /**
- * Versions 3 to 5, written by hand as they shipped: month records and the id directory, whose
- * shards held an object of `id → [contactId, month]` until version 5 made them two arrays.
+ * Versions 3 to 6, written by hand as they shipped: month records and the id directory, whose
+ * shards held an object of `id → [contactId, month]` until version 5 made them two arrays, and
+ * whose month records held an array of touches until version 6 made it columns.
  */
 function monthRecords(touches: Row[], version: number): { months: Row[]; shards: Row[] } {
   const months = new Map<string, { contactId: unknown; month: number; touches: Row[] }>();
@@ -197,7 +238,7 @@ function monthRecords(touches: Row[], version: number): { months: Row[]; shards:
     places: Object.values(r.ids).map(([contactId, month]) => `${month}|${String(contactId)}`),
   });
   return {
-    months: [...months.values()],
+    months: [...months.values()].map((m) => (version >= 6 ? columnsV6(m) : m)),
     shards: [...shards.values()].map((r) => (version >= 5 ? flat(r) : r)),
   };
 }
@@ -428,6 +469,61 @@ describe('Faults lose nothing: flattening the id directory cut short by a closed
     await db.open();
     expect(db.verno).toBe(CURRENT);
     for (const t of old.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
+    db.close();
+  });
+});
+
+describe('Faults lose nothing: turning month records into columns cut short by a closed page', () => {
+  const v5 = HISTORY.find((h) => h.version === 5)!;
+
+  it('Faults lose nothing: an upgrade aborted halfway leaves version 5 whole, and reopening finishes it', async () => {
+    const factory = new IDBFactory();
+    const name = 'columns-interrupted';
+    const old = await writeOld(factory, name, { ...v5, write: bigV2 });
+    const before = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    await before.open();
+    const monthsBefore = await before.table('touchMonths').toArray();
+    before.close();
+
+    // Abort on the tenth month record rewritten, however the upgrade writes them.
+    let written = 0;
+    const abortOnTenth = (store: IDBObjectStore) => {
+      if (store.name === 'touchMonths' && ++written === 10) store.transaction.abort();
+    };
+    const realPut = IDBObjectStore.prototype.put;
+    const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof realPut>
+    ) {
+      abortOnTenth(this);
+      return realPut.apply(this, args);
+    });
+    const realUpdate = IDBCursor.prototype.update;
+    const updateSpy = vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(function (
+      this: IDBCursor,
+      ...args: Parameters<typeof realUpdate>
+    ) {
+      abortOnTenth(this.source as IDBObjectStore);
+      return realUpdate.apply(this, args);
+    });
+    const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await expect(first.open()).rejects.toThrow();
+    first.close();
+    putSpy.mockRestore();
+    updateSpy.mockRestore();
+    expect(written).toBeGreaterThanOrEqual(10);
+
+    const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    await reader.open();
+    expect(reader.verno).toBe(5);
+    expect(await reader.table('touchMonths').toArray()).toEqual(monthsBefore);
+    reader.close();
+
+    const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT);
+    expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
+    for (const t of old.touches.slice(0, 50)) expect(await getTouch(db, String(t.id))).toEqual(t);
     db.close();
   });
 });

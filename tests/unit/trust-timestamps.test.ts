@@ -9,6 +9,7 @@ import { contactsCsv, touchesCsv } from '../../lib/csv/export';
 import { guessMapping } from '../../lib/csv/mapping';
 import { importTouchRows } from '../../lib/csv/write-touch-import';
 import { addContact } from '../../lib/db/contacts';
+import { toColumns } from '../../lib/db/month-columns';
 import { allTouches, countTouches, getTouch } from '../../lib/db/queries';
 import { getSettings } from '../../lib/db/settings';
 import { editTouch, logTouch } from '../../lib/db/touches';
@@ -198,7 +199,7 @@ describe('Every timestamp that enters must parse', () => {
     };
     // Straight into the store, as an older version or a bug might have left it; its month is
     // unknowable, so it sits in the first one.
-    await db.touchMonths.put({ contactId: ada.id, month: 0, touches: [bad] });
+    await db.touchMonths.put(toColumns(ada.id, 0, [bad]));
     await db.contacts.put({ ...ada, createdAt: NaN, lastTouchAt: NaN, lastPositiveAt: NaN });
 
     const report = await exportBackupReport(db, NOW);
