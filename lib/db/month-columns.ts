@@ -40,8 +40,10 @@ const KNOWN = new Set<string>([
 
 function extraFields(touch: Touch): Record<string, unknown> | undefined {
   let extra: Record<string, unknown> | undefined;
-  for (const key of Object.keys(touch)) {
-    if (!KNOWN.has(key)) (extra ??= {})[key] = (touch as unknown as Record<string, unknown>)[key];
+  // for…in, not Object.keys: no array per touch for the collector to sweep up after an import.
+  for (const key in touch) {
+    if (!Object.hasOwn(touch, key) || KNOWN.has(key)) continue;
+    (extra ??= {})[key] = (touch as unknown as Record<string, unknown>)[key];
   }
   return extra;
 }

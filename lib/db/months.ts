@@ -93,16 +93,23 @@ export function byTime(a: Touch, b: Touch): number {
 
 /** Touches grouped by contact and month, each group sorted oldest first. */
 export function groupIntoMonths(touches: Iterable<Touch>): MonthGroup[] {
-  const months = new Map<string, MonthGroup>();
+  // By contact, then month: no key string built per touch of a big import.
+  const byContact = new Map<string, Map<number, MonthGroup>>();
+  const groups: MonthGroup[] = [];
   for (const t of touches) {
     const month = monthOf(t.at);
-    const key = placeOf(t.contactId, month);
-    const bucket = months.get(key);
+    let months = byContact.get(t.contactId);
+    if (!months) byContact.set(t.contactId, (months = new Map()));
+    const bucket = months.get(month);
     if (bucket) bucket.touches.push(t);
-    else months.set(key, { contactId: t.contactId, month, touches: [t] });
+    else {
+      const group = { contactId: t.contactId, month, touches: [t] };
+      months.set(month, group);
+      groups.push(group);
+    }
   }
-  for (const bucket of months.values()) bucket.touches.sort(byTime);
-  return [...months.values()];
+  for (const group of groups) group.touches.sort(byTime);
+  return groups;
 }
 
 /** Directory records for `months`, merged into `existing` shards (mutated) when given. */
