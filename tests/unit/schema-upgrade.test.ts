@@ -419,111 +419,76 @@ describe('Faults lose nothing: a move to month records cut short by a closed pag
   });
 });
 
-describe('Faults lose nothing: flattening the id directory cut short by a closed page', () => {
-  const v4 = HISTORY.find((h) => h.version === 4)!;
-
-  it('Faults lose nothing: an upgrade aborted halfway leaves version 4 whole, and reopening finishes it', async () => {
-    const factory = new IDBFactory();
-    const name = 'flatten-interrupted';
-    const old = await writeOld(factory, name, { ...v4, write: bigV2 });
-    const before = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-    await before.open();
-    const shardsBefore = await before.table('touchIds').toArray();
-    before.close();
-
-    // Abort on the tenth shard rewritten, however the upgrade writes them.
-    let written = 0;
-    const abortOnTenth = (store: IDBObjectStore) => {
-      if (store.name === 'touchIds' && ++written === 10) store.transaction.abort();
-    };
-    const realPut = IDBObjectStore.prototype.put;
-    const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<typeof realPut>
-    ) {
-      abortOnTenth(this);
-      return realPut.apply(this, args);
-    });
-    const realUpdate = IDBCursor.prototype.update;
-    const updateSpy = vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(function (
-      this: IDBCursor,
-      ...args: Parameters<typeof realUpdate>
-    ) {
-      abortOnTenth(this.source as IDBObjectStore);
-      return realUpdate.apply(this, args);
-    });
-    const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
-    await expect(first.open()).rejects.toThrow();
-    first.close();
-    putSpy.mockRestore();
-    updateSpy.mockRestore();
-    expect(written).toBeGreaterThanOrEqual(10);
-
-    const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-    await reader.open();
-    expect(reader.verno).toBe(4);
-    expect(await reader.table('touchIds').toArray()).toEqual(shardsBefore);
-    reader.close();
-
-    const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
-    await db.open();
-    expect(db.verno).toBe(CURRENT);
-    for (const t of old.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
-    db.close();
+/**
+ * Opens `name` with the current schema as a page closed mid-upgrade would: the upgrade's
+ * transaction aborts on the tenth record it writes into `store`, however it writes them.
+ */
+async function openAbortingOnTenthWrite(
+  factory: IDBFactory,
+  name: string,
+  store: string,
+): Promise<void> {
+  let written = 0;
+  const abortOnTenth = (target: IDBObjectStore) => {
+    if (target.name === store && ++written === 10) target.transaction.abort();
+  };
+  const realPut = IDBObjectStore.prototype.put;
+  const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<typeof realPut>
+  ) {
+    abortOnTenth(this);
+    return realPut.apply(this, args);
   });
-});
-
-describe('Faults lose nothing: turning month records into columns cut short by a closed page', () => {
-  const v5 = HISTORY.find((h) => h.version === 5)!;
-
-  it('Faults lose nothing: an upgrade aborted halfway leaves version 5 whole, and reopening finishes it', async () => {
-    const factory = new IDBFactory();
-    const name = 'columns-interrupted';
-    const old = await writeOld(factory, name, { ...v5, write: bigV2 });
-    const before = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-    await before.open();
-    const monthsBefore = await before.table('touchMonths').toArray();
-    before.close();
-
-    // Abort on the tenth month record rewritten, however the upgrade writes them.
-    let written = 0;
-    const abortOnTenth = (store: IDBObjectStore) => {
-      if (store.name === 'touchMonths' && ++written === 10) store.transaction.abort();
-    };
-    const realPut = IDBObjectStore.prototype.put;
-    const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<typeof realPut>
-    ) {
-      abortOnTenth(this);
-      return realPut.apply(this, args);
-    });
-    const realUpdate = IDBCursor.prototype.update;
-    const updateSpy = vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(function (
-      this: IDBCursor,
-      ...args: Parameters<typeof realUpdate>
-    ) {
-      abortOnTenth(this.source as IDBObjectStore);
-      return realUpdate.apply(this, args);
-    });
-    const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
-    await expect(first.open()).rejects.toThrow();
-    first.close();
-    putSpy.mockRestore();
-    updateSpy.mockRestore();
-    expect(written).toBeGreaterThanOrEqual(10);
-
-    const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-    await reader.open();
-    expect(reader.verno).toBe(5);
-    expect(await reader.table('touchMonths').toArray()).toEqual(monthsBefore);
-    reader.close();
-
-    const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
-    await db.open();
-    expect(db.verno).toBe(CURRENT);
-    expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
-    for (const t of old.touches.slice(0, 50)) expect(await getTouch(db, String(t.id))).toEqual(t);
-    db.close();
+  const realUpdate = IDBCursor.prototype.update;
+  const updateSpy = vi.spyOn(IDBCursor.prototype, 'update').mockImplementation(function (
+    this: IDBCursor,
+    ...args: Parameters<typeof realUpdate>
+  ) {
+    abortOnTenth(this.source as IDBObjectStore);
+    return realUpdate.apply(this, args);
   });
-});
+  const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+  await expect(first.open()).rejects.toThrow();
+  first.close();
+  putSpy.mockRestore();
+  updateSpy.mockRestore();
+  expect(written).toBeGreaterThanOrEqual(10);
+}
+
+/** Upgrades that rewrite one store's records in place, each cut short on its tenth record. */
+const REWRITES = [
+  { what: 'flattening the id directory', from: 4, store: 'touchIds' },
+  { what: 'turning month records into columns', from: 5, store: 'touchMonths' },
+];
+
+for (const { what, from, store } of REWRITES) {
+  describe(`Faults lose nothing: ${what} cut short by a closed page`, () => {
+    const row = HISTORY.find((h) => h.version === from)!;
+
+    it(`Faults lose nothing: an upgrade aborted halfway leaves version ${from} whole, and reopening finishes it`, async () => {
+      const factory = new IDBFactory();
+      const name = `${store}-interrupted`;
+      const old = await writeOld(factory, name, { ...row, write: bigV2 });
+      const before = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+      await before.open();
+      const recordsBefore = await before.table(store).toArray();
+      before.close();
+
+      await openAbortingOnTenthWrite(factory, name, store);
+
+      const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+      await reader.open();
+      expect(reader.verno).toBe(from);
+      expect(await reader.table(store).toArray()).toEqual(recordsBefore);
+      reader.close();
+
+      const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+      await db.open();
+      expect(db.verno).toBe(CURRENT);
+      expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
+      for (const t of old.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
+      db.close();
+    });
+  });
+}
