@@ -7,6 +7,7 @@ import { loadCollapsed } from './collapsed-storage';
 import type { Layout } from '../messages';
 import { connectPanel, type PanelPort } from './panel-port';
 import { createPanelStore, type PanelStore } from './store';
+import { followViews } from './views-feed';
 
 const CLOCK_MS = 60_000;
 
@@ -24,8 +25,12 @@ export interface PanelFrameParts {
  */
 export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
   const store = createPanelStore();
+  const db = getDb();
+  // Opened now, while the frame waits to hear who is on screen, not by the first query.
+  db.open().catch((e: unknown) => console.debug('Last Impression: database not opened', e));
+  followViews(store, db, signal);
   const actions = createActions({
-    db: getDb(),
+    db,
     store,
     site: () => store.getState().site ?? 'gmail',
     defaultChannel: () => HOSTS[store.getState().site ?? 'gmail'].channels[0] ?? 'other',
