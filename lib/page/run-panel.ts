@@ -130,6 +130,23 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
 }
 
 /**
+ * Calls `start` as soon as the page has its <body>: the script runs before the page is parsed,
+ * so the panel's frame loads while the host page does, and the frame still lands after the body
+ * in the document, which at an equal stacking level draws it over the host's own layers (a
+ * Gmail compose window) rather than under them. Moving it there later would reload it.
+ */
+function whenBody(owner: ContentScriptContext, start: () => void): void {
+  if (document.body) return start();
+  const observer = new MutationObserver(() => {
+    if (!document.body) return;
+    observer.disconnect();
+    if (owner.isValid) start();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  owner.onInvalidated(() => observer.disconnect());
+}
+
+/**
  * Runs the panel, and brings it back when a page script ends its context by replaying WXT's
  * "content script started" event: on the next page change, at most MAX_RESTARTS times. An
  * extension update ends the context too, but then the old script has no extension to talk to
@@ -138,12 +155,14 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
 export function runPanel(ctx: ContentScriptContext, name: string, host: HostDefinition): void {
   let restarts = 0;
   const run = (context: ContentScriptContext) => {
-    try {
-      startPanel(context, host);
-    } catch (e) {
-      // Nothing may throw into the host page; a panel that failed to mount is only a missing panel.
-      console.debug('Last Impression: panel not mounted', e);
-    }
+    whenBody(context, () => {
+      try {
+        startPanel(context, host);
+      } catch (e) {
+        // Nothing may throw into the host page; a panel that failed to mount is only a missing panel.
+        console.debug('Last Impression: panel not mounted', e);
+      }
+    });
     context.onInvalidated(() => armRestart());
   };
   const armRestart = () => {
