@@ -53,7 +53,8 @@ export function linkToPage(
     });
     port.onDisconnect.addListener(() => {
       if (linked === port) linked = null;
-      open.splice(open.indexOf(port), 1);
+      const at = open.indexOf(port);
+      if (at >= 0) open.splice(at, 1);
     });
     const message: FrameMessage = { type: 'pair', token };
     try {
