@@ -11,11 +11,15 @@ import type { Outcome } from './model';
  * frame was given); it hears only the frame's layout. It can read or change no contact.
  * Panel frame ⇄ background on a `PANEL_PORT`: the frame says its token and layout; it hears who
  * is on screen (only when its token is the content script's) and keyboard-shortcut logs.
+ * Panel frame ⇄ its content script on a `FRAME_PORT` (`tabs.connect` from the frame, so no page
+ * script can open or answer it): the frame offers its token; once the content script has checked
+ * it, who is on screen goes straight to the frame, one hop instead of two through the background.
  * The frame reads and writes the database itself, through `lib/db`.
  */
 
 export const PAGE_PORT = 'li-page';
 export const PANEL_PORT = 'li-panel';
+export const FRAME_PORT = 'li-frame';
 /** The panel's extension page, relative to the extension's origin. */
 export const PANEL_PAGE = 'panel.html';
 
@@ -94,6 +98,19 @@ export const PAIR_MESSAGE = 'li-pair';
 export interface PairMessage {
   type: typeof PAIR_MESSAGE;
   token: string;
+}
+
+/** Panel frame → its content script, on a `FRAME_PORT`: the token it was given. */
+export interface FrameMessage {
+  type: 'pair';
+  token: string;
+}
+
+/** Content script → its own frame, on a `FRAME_PORT` once the frame's token checked out. */
+export interface ToFrameMessage {
+  type: 'screen';
+  site: SiteId;
+  screen: Screen;
 }
 
 /** Background → panel frame. */

@@ -1,7 +1,6 @@
 import { StrictMode, useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { HOSTS } from '@/lib/hosts/registry';
-import { firstPerson } from '@/lib/panel/choose';
 import { saveCollapsed } from '@/lib/panel/collapsed-storage';
 import type { PanelFrameParts } from '@/lib/panel/frame';
 import type { PanelPort } from '@/lib/panel/panel-port';
@@ -12,7 +11,6 @@ import { Drawer } from './Drawer';
 import { GoodwillTip } from './GoodwillTip';
 import { InlineBar } from './InlineBar';
 import { PanelContext, type PanelContextValue } from './panel-context';
-import { useViews } from './use-views';
 
 /** Reports the frame's wanted size whenever the inline bar or the overlay changes size. */
 function useLayoutReport(
@@ -43,22 +41,13 @@ function Panel({ store, actions, port, afterSend }: PanelFrameParts) {
   const collapsed = useStore(store, (s) => s.collapsed);
   const drawerOpen = useStore(store, (s) => s.drawerOpen);
   const tipOpen = useStore(store, (s) => s.tipOpen);
-  const now = useStore(store, (s) => s.now);
+  const views = useStore(store, (s) => s.views);
   const host = site ? HOSTS[site] : null;
   const people = peopleOf(screen);
-  const views = useViews(people);
   const loaded = views !== undefined && people.every((p) => p.key in views);
   const drawerId = useId();
   const bar = useRef<HTMLDivElement>(null);
   const overlay = useRef<HTMLDivElement>(null);
-
-  // The first person is chosen once per screen, when the data is in, and then kept: logging
-  // for the most urgent contact must not make the panel jump to someone else.
-  useEffect(() => {
-    if (selectedKey || !loaded || people.length === 0) return;
-    const first = firstPerson(people, views, now);
-    if (first) store.getState().select(first.key);
-  }, [selectedKey, loaded, people, views, now, store]);
 
   const person = people.find((p) => p.key === selectedKey) ?? null;
   const view = person && loaded ? views[person.key] : undefined;

@@ -3,6 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { HostDefinition, HostReading } from '../hosts/site';
 import { PAIR_MESSAGE, type PairMessage, type Screen } from '../messages';
+import { linkFrame } from './frame-port';
 import { createFrameSlot } from './frame-slot';
 import { connectPage } from './page-port';
 import { watchPage } from './page-watcher';
@@ -45,7 +46,8 @@ function extensionAlive(): boolean {
 /**
  * Wires one site's content script: the page watcher reads the host page once per animation
  * frame of changes, the port tells the background who is on screen, what the rep sent and which
- * frame is ours, and the frame is laid over a slot in the host's flow. No React, no database, no
+ * frame is ours, the frame's own port (once it shows its token) hears who is on screen first
+ * hand, and the frame is laid over a slot in the host's flow. No React, no database, no
  * valibot.
  */
 function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
@@ -84,6 +86,16 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
   // extension's origin: the page cannot read it, so a copy of the panel it embeds gets nothing.
   const token = crypto.randomUUID();
   port.frame(token);
+  const link = linkFrame({
+    owner: ctx,
+    site: host.site,
+    token,
+    extensionId: browser.runtime.id,
+    onConnect: (listener) => {
+      browser.runtime.onConnect.addListener(listener);
+      return () => browser.runtime.onConnect.removeListener(listener);
+    },
+  });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   ctx.addEventListener(iframe, 'load', () => {
     const message: PairMessage = { type: PAIR_MESSAGE, token };
@@ -115,7 +127,10 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
     attributes: host.watchAttributes,
     read: () => safeRead(host),
     keyOf: (reading) => screenKey(reading.screen),
-    onChange: (reading) => port.screen(reading.screen),
+    onChange: (reading) => {
+      link.screen(reading.screen);
+      port.screen(reading.screen);
+    },
     afterRead: (reading) => {
       if (frameGone() && remounts < MAX_REMOUNTS) {
         remounts += 1;
@@ -130,6 +145,23 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
 }
 
 /**
+ * Calls `start` as soon as the page has its <body>: the script runs before the page is parsed,
+ * so the panel's frame loads while the host page does, and the frame still lands after the body
+ * in the document, which at an equal stacking level draws it over the host's own layers (a
+ * Gmail compose window) rather than under them. Moving it there later would reload it.
+ */
+function whenBody(owner: ContentScriptContext, start: () => void): void {
+  if (document.body) return start();
+  const observer = new MutationObserver(() => {
+    if (!document.body) return;
+    observer.disconnect();
+    if (owner.isValid) start();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  owner.onInvalidated(() => observer.disconnect());
+}
+
+/**
  * Runs the panel, and brings it back when a page script ends its context by replaying WXT's
  * "content script started" event: on the next page change, at most MAX_RESTARTS times. An
  * extension update ends the context too, but then the old script has no extension to talk to
@@ -138,12 +170,14 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
 export function runPanel(ctx: ContentScriptContext, name: string, host: HostDefinition): void {
   let restarts = 0;
   const run = (context: ContentScriptContext) => {
-    try {
-      startPanel(context, host);
-    } catch (e) {
-      // Nothing may throw into the host page; a panel that failed to mount is only a missing panel.
-      console.debug('Last Impression: panel not mounted', e);
-    }
+    whenBody(context, () => {
+      try {
+        startPanel(context, host);
+      } catch (e) {
+        // Nothing may throw into the host page; a panel that failed to mount is only a missing panel.
+        console.debug('Last Impression: panel not mounted', e);
+      }
+    });
     context.onInvalidated(() => armRestart());
   };
   const armRestart = () => {

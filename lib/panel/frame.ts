@@ -5,8 +5,10 @@ import { createActions, type PanelActions } from './actions';
 import { createAfterSend, type AfterSend } from './after-send';
 import { loadCollapsed } from './collapsed-storage';
 import type { Layout } from '../messages';
+import { linkToPage } from './page-link';
 import { connectPanel, type PanelPort } from './panel-port';
 import { createPanelStore, type PanelStore } from './store';
+import { followViews } from './views-feed';
 
 const CLOCK_MS = 60_000;
 
@@ -24,8 +26,12 @@ export interface PanelFrameParts {
  */
 export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
   const store = createPanelStore();
+  const db = getDb();
+  // Opened now, while the frame waits to hear who is on screen, not by the first query.
+  db.open().catch((e: unknown) => console.debug('Last Impression: database not opened', e));
+  followViews(store, db, signal);
   const actions = createActions({
-    db: getDb(),
+    db,
     store,
     site: () => store.getState().site ?? 'gmail',
     defaultChannel: () => HOSTS[store.getState().site ?? 'gmail'].channels[0] ?? 'other',
@@ -35,12 +41,24 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
     },
   });
   const afterSend = createAfterSend({ signal });
+  const tabId = browser.tabs
+    .getCurrent()
+    .then((tab) => tab?.id)
+    .catch(() => undefined);
+  const link = linkToPage(
+    signal,
+    tabId,
+    (tab, name, frameId) => browser.tabs.connect(tab, { name, frameId }),
+    (message) => store.getState().setScreen(message.site, message.screen),
+  );
   const connection = connectPanel(
     signal,
     (name) => browser.runtime.connect({ name }),
     (message) => {
       if (message.type === 'screen') {
-        store.getState().setScreen(message.site, message.screen);
+        // Once the content script speaks to the frame directly, the background's copy of the
+        // same news arrives later and may be older.
+        if (!link.linked) store.getState().setScreen(message.site, message.screen);
         return;
       }
       if (message.type === 'sent') {
@@ -50,6 +68,7 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
       const { shown } = store.getState();
       if (shown) void actions.log(shown, message.outcome);
     },
+    (token) => link.offer(token),
   );
   // While a prompt is open the frame needs its slot even where the page shows nobody (the
   // thread list after a compose closed): every layout report says so.

@@ -32,6 +32,7 @@ export function connectPanel(
   signal: AbortSignal,
   connect: (name: string) => Port,
   onMessage: (message: ToPanelMessage) => void,
+  onToken: (token: string) => void = () => {},
 ): PanelPort {
   let port: Port | null = null;
   let last: Layout | null = null;
@@ -61,6 +62,7 @@ export function connectPanel(
       if (!parsed.success || tokens.includes(parsed.output.token)) return;
       tokens.push(parsed.output.token);
       postOne({ type: 'pair', token: parsed.output.token });
+      onToken(parsed.output.token);
     },
     { signal },
   );

@@ -1,6 +1,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Person, Screen, SiteId } from '../messages';
 import type { Channel, Outcome, Touch } from '../model';
+import type { Views } from './view';
 
 /** The last touch logged in this panel, removable until `until`, named for whom it was. */
 export interface PendingUndo {
@@ -29,6 +30,11 @@ export interface ScreenSlice {
   selectedKey: string | null;
   /** The person the panel shows now: a keyboard shortcut logs for them. */
   shown: Person | null;
+  /**
+   * The stored contacts behind the people on screen, kept live by `followViews`; undefined
+   * until the first answer. A key missing means its answer is still on its way.
+   */
+  views: Views | undefined;
   setScreen: (site: SiteId, screen: Screen) => void;
   select: (key: string) => void;
 }
@@ -80,6 +86,7 @@ const screenSlice: Slice<ScreenSlice> = (set) => ({
   screen: NO_SCREEN,
   selectedKey: null,
   shown: null,
+  views: undefined,
   setScreen: (site, screen) =>
     set((s) =>
       s.site === site && sameScreen(s.screen, screen)

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { useViews } from '../../components/panel/use-views';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { useStore } from 'zustand';
 import { getDb, type LastImpressionDb } from '../../lib/db/database';
 import { findContactByIdentity } from '../../lib/db/contacts';
 import { getSettings } from '../../lib/db/settings';
@@ -8,8 +8,9 @@ import { deleteTouch, recentTouches } from '../../lib/db/touches';
 import { emailKey } from '../../lib/identity';
 import type { Person } from '../../lib/messages';
 import { createActions } from '../../lib/panel/actions';
-import { createPanelStore } from '../../lib/panel/store';
+import { createPanelStore, type PanelStore } from '../../lib/panel/store';
 import { keepNewer, type Views } from '../../lib/panel/view';
+import { followViews } from '../../lib/panel/views-feed';
 import { makeTestDb } from '../support/db';
 import { render, screen } from '../support/ui';
 
@@ -89,14 +90,18 @@ describe('the panel keeps the newer view of a contact', () => {
   });
 
   it('draws the last of many quick clicks through the live query', async () => {
-    function Figure() {
-      const views = useViews([ada]);
-      const contact = views?.[ada.key]?.contact;
+    function Figure({ store }: { store: PanelStore }) {
+      const contact = useStore(store, (s) => s.views?.[ada.key]?.contact);
       return (
         <p data-testid="count">{contact ? `${contact.touchCount} ${contact.lastOutcome}` : '-'}</p>
       );
     }
-    render(<Figure />);
+    const store = createPanelStore();
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    followViews(store, getDb(), lifetime.signal);
+    store.getState().setScreen('gmail', { kind: 'people', people: [ada] });
+    render(<Figure store={store} />);
     let clock = Date.now();
     const actions = panel(getDb(), () => (clock += 1));
     // Clicks as fast as a rep can make them: none waits for the one before.
@@ -106,5 +111,44 @@ describe('the panel keeps the newer view of a contact', () => {
       actions.log(ada, 'positive'),
     ]);
     await expect.poll(() => screen.getByTestId('count').textContent).toBe('3 positive');
+  });
+});
+
+describe('the panel reads who is on screen as soon as the screen arrives', () => {
+  const grace: Person = {
+    identity: { kind: 'email', value: 'grace@example.com' },
+    key: 'email:grace@example.com',
+    name: 'Grace Hopper',
+  };
+
+  it('answers with the views and the person shown first in one update, live after writes', async () => {
+    const store = createPanelStore();
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    followViews(store, getDb(), lifetime.signal);
+    const updates: { views: Views | undefined; selectedKey: string | null }[] = [];
+    store.subscribe((s) => updates.push({ views: s.views, selectedKey: s.selectedKey }));
+    store.getState().setScreen('gmail', { kind: 'people', people: [grace, ada] });
+    await expect.poll(() => store.getState().selectedKey).toBe(grace.key);
+    // Never a state with every view in but nobody chosen: that would draw "Loading…" once more.
+    expect(updates.filter((u) => u.views && !u.selectedKey)).toEqual([]);
+
+    const before = store.getState().views?.[ada.key]?.contact.touchCount ?? 0;
+    let clock = Date.now();
+    await panel(getDb(), () => (clock += 1)).log(ada, 'positive');
+    await expect.poll(() => store.getState().views?.[ada.key]?.contact.touchCount).toBe(before + 1);
+    // A write does not move the panel to someone else.
+    expect(store.getState().selectedKey).toBe(grace.key);
+  });
+
+  it('the same people on a new screen (another address) are shown again without a new read', async () => {
+    const store = createPanelStore();
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    followViews(store, getDb(), lifetime.signal);
+    store.getState().setScreen('gmail', { kind: 'people', people: [ada], pageUrl: 'https://a' });
+    await expect.poll(() => store.getState().selectedKey).toBe(ada.key);
+    store.getState().setScreen('gmail', { kind: 'people', people: [ada], pageUrl: 'https://b' });
+    expect(store.getState().selectedKey).toBe(ada.key);
   });
 });
