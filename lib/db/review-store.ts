@@ -21,9 +21,82 @@ import { monthOf } from './months';
  * Both store instants, never local weeks, and per month, so a big import adds a few dozen
  * records, not one per contact.
  */
+/**
+ * A month's repaired episodes as columns, one entry per episode: IndexedDB copies a few arrays
+ * of strings and numbers many times faster than thousands of small objects.
+ */
 export interface RepairMonth {
   month: number;
-  episodes: Episode[];
+  contactIds: string[];
+  startIds: string[];
+  startAt: number[];
+  startCreated: number[];
+  /** The starting touch's note, '' for none. */
+  notes: string[];
+  repairIds: string[];
+  repairAt: number[];
+  repairCreated: number[];
+  /** How many of `flipAt` each episode owns, in order. */
+  flipCounts: number[];
+  flipAt: number[];
+}
+
+/** Episodes as a month record's columns. */
+export function repairMonthOf(month: number, episodes: readonly Episode[]): RepairMonth {
+  const r: RepairMonth = {
+    month,
+    contactIds: [],
+    startIds: [],
+    startAt: [],
+    startCreated: [],
+    notes: [],
+    repairIds: [],
+    repairAt: [],
+    repairCreated: [],
+    flipCounts: [],
+    flipAt: [],
+  };
+  for (const e of episodes) {
+    r.contactIds.push(e.contactId);
+    r.startIds.push(e.start.id);
+    r.startAt.push(e.start.at);
+    r.startCreated.push(e.start.createdAt);
+    r.notes.push(e.start.note ?? '');
+    r.repairIds.push(e.repair!.id);
+    r.repairAt.push(e.repair!.at);
+    r.repairCreated.push(e.repair!.createdAt);
+    r.flipCounts.push(e.flips.length);
+    r.flipAt.push(...e.flips);
+  }
+  return r;
+}
+
+/** A month record's episodes, as `episodesOf` gives them. */
+export function episodesOfMonth(r: RepairMonth): Episode[] {
+  let flip = 0;
+  return r.contactIds.map((contactId, i) => {
+    const note = r.notes[i]!;
+    const flips = r.flipAt.slice(flip, (flip += r.flipCounts[i]!));
+    return {
+      contactId,
+      start: {
+        id: r.startIds[i]!,
+        contactId,
+        at: r.startAt[i]!,
+        outcome: 'negative',
+        createdAt: r.startCreated[i]!,
+        ...(note ? { note } : {}),
+      },
+      repair: {
+        id: r.repairIds[i]!,
+        contactId,
+        at: r.repairAt[i]!,
+        outcome: 'positive',
+        createdAt: r.repairCreated[i]!,
+      },
+      flips,
+    };
+  });
 }
 
 export interface TallyMonth {
@@ -93,13 +166,13 @@ export async function replaceEpisodes(
   const put: RepairMonth[] = [];
   const emptied: number[] = [];
   keys.forEach((month, i) => {
-    const old = stored[i]?.episodes ?? [];
-    const kept = old.filter((e) => !gone.has(e.contactId));
+    const record = stored[i];
     const added = fresh.get(month) ?? [];
-    if (kept.length === old.length && added.length === 0) return;
+    if (!record?.contactIds.some((id) => gone.has(id)) && added.length === 0) return;
+    const kept = record ? episodesOfMonth(record).filter((e) => !gone.has(e.contactId)) : [];
     const episodes = kept.concat(added);
-    if (episodes.length) put.push({ month, episodes });
-    else if (stored[i]) emptied.push(month);
+    if (episodes.length) put.push(repairMonthOf(month, episodes));
+    else if (record) emptied.push(month);
   });
   await Promise.all([table.bulkPut(put), table.bulkDelete(emptied)]);
 }
@@ -108,7 +181,7 @@ export async function replaceEpisodes(
 export async function addEpisode(db: LastImpressionDb, episode: Episode): Promise<number> {
   const month = monthOf(episode.repair!.at);
   const stored = await db.repairs.get(month);
-  await db.repairs.put({ month, episodes: [...(stored?.episodes ?? []), episode] });
+  await db.repairs.put(repairMonthOf(month, [...(stored ? episodesOfMonth(stored) : []), episode]));
   return month;
 }
 
@@ -191,6 +264,6 @@ export function reviewStoreOf(
     }
     return withdrawalFields(c, episodes);
   });
-  const repairs = [...byMonth].map(([month, episodes]) => ({ month, episodes }));
+  const repairs = [...byMonth].map(([month, episodes]) => repairMonthOf(month, episodes));
   return { contacts: next, repairs, touches };
 }

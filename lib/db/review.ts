@@ -4,7 +4,7 @@ import type { Contact } from '../model';
 import { reviewWindowStart, type Episode, type TouchTally } from '../review';
 import type { LastImpressionDb } from './database';
 import { monthOf } from './months';
-import { talliesOfMonths } from './review-store';
+import { episodesOfMonth, talliesOfMonths } from './review-store';
 
 export interface ReviewData {
   /** The contacts the review can name: those left negative, and those repaired in the week. */
@@ -44,7 +44,7 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
   const episodes = running.map((c) => c.withdrawal!);
   const named = new Set<string>();
   for (const r of repairs) {
-    for (const e of r.episodes) {
+    for (const e of episodesOfMonth(r)) {
       episodes.push(e);
       const at = e.repair!.at;
       // Repaired in the week shown, or still running at its end.

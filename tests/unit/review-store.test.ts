@@ -6,6 +6,7 @@ import type { LastImpressionDb } from '../../lib/db/database';
 import { allTouches } from '../../lib/db/queries';
 import { readReview } from '../../lib/db/review';
 import {
+  episodesOfMonth,
   reviewStoreOf,
   tallyTouches,
   type RepairMonth,
@@ -160,7 +161,7 @@ const sortedRepairs = (records: RepairMonth[]) =>
   records
     .map((r) => ({
       month: r.month,
-      episodes: [...r.episodes].sort((a, b) => (a.start.id < b.start.id ? -1 : 1)),
+      episodes: episodesOfMonth(r).sort((a, b) => (a.start.id < b.start.id ? -1 : 1)),
     }))
     .sort(byMonth);
 
@@ -228,7 +229,7 @@ inTimeZone('America/St_Johns', () => {
         );
         await mergeContacts(db, ada!.id, bo!.id, NOW);
         await expectKept(db, NOW);
-        const episodes = (await db.repairs.toArray()).flatMap((r) => r.episodes);
+        const episodes = (await db.repairs.toArray()).flatMap(episodesOfMonth);
         // One history now: Bo's withdrawal 60 days ago was still running when Ada's started.
         expect(episodes.map((e) => [e.contactId, e.start.at])).toEqual([[ada!.id, NOW - 60 * DAY]]);
         expect((await db.contacts.get(ada!.id))?.withdrawal?.start.at).toBe(NOW - 2 * DAY);

@@ -9,6 +9,7 @@ import { logTouch, recentTouches } from '../../lib/db/touches';
 import { nudgeIndex } from '../../lib/impressions';
 import type { Contact } from '../../lib/model';
 import { allTouches, getTouch, timelineOf } from '../../lib/db/queries';
+import { episodesOfMonth } from '../../lib/db/review-store';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.UTC(2025, 10, 3, 9);
@@ -277,7 +278,7 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
       expect((await db.contacts.toArray()).sort(byId)).toEqual([...expected.contacts].sort(byId));
       if (row.version < 7) {
         // The review's store was built from the touches: a withdrawal repaired per contact.
-        const repairs = (await db.repairs.toArray()).flatMap((r) => r.episodes);
+        const repairs = (await db.repairs.toArray()).flatMap(episodesOfMonth);
         expect(repairs.map((e) => e.contactId).sort()).toEqual(
           expected.contacts.map((c) => c.id).sort(),
         );
@@ -506,9 +507,7 @@ describe('Faults lose nothing: building the review store cut short by a closed p
     expect((await db.contacts.toArray()).sort(byId)).toEqual(
       [...withRepairMonths(old).contacts].sort(byId),
     );
-    expect((await db.repairs.toArray()).flatMap((r) => r.episodes)).toHaveLength(
-      old.contacts.length,
-    );
+    expect((await db.repairs.toArray()).flatMap(episodesOfMonth)).toHaveLength(old.contacts.length);
     db.close();
   });
 });
