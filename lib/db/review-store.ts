@@ -56,19 +56,21 @@ export function repairMonthOf(month: number, episodes: readonly Episode[]): Repa
     flipCounts: [],
     flipAt: [],
   };
-  for (const e of episodes) {
-    r.contactIds.push(e.contactId);
-    r.startIds.push(e.start.id);
-    r.startAt.push(e.start.at);
-    r.startCreated.push(e.start.createdAt);
-    r.notes.push(e.start.note ?? '');
-    r.repairIds.push(e.repair!.id);
-    r.repairAt.push(e.repair!.at);
-    r.repairCreated.push(e.repair!.createdAt);
-    r.flipCounts.push(e.flips.length);
-    r.flipAt.push(...e.flips);
-  }
+  for (const e of episodes) appendEpisode(r, e);
   return r;
+}
+
+function appendEpisode(r: RepairMonth, e: Episode): void {
+  r.contactIds.push(e.contactId);
+  r.startIds.push(e.start.id);
+  r.startAt.push(e.start.at);
+  r.startCreated.push(e.start.createdAt);
+  r.notes.push(e.start.note ?? '');
+  r.repairIds.push(e.repair!.id);
+  r.repairAt.push(e.repair!.at);
+  r.repairCreated.push(e.repair!.createdAt);
+  r.flipCounts.push(e.flips.length);
+  r.flipAt.push(...e.flips);
 }
 
 /** A month record's episodes, as `episodesOf` gives them. */
