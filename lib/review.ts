@@ -259,11 +259,15 @@ export function reviewOf(
     addWeeks(weekStartDate, i - (weeks - 1)).getTime(),
   );
   const windowStart = starts[0]!;
-  // Compare week starts rather than divide by 7 days: a DST change makes one week shorter.
-  const weekOf = (at: number) =>
-    at < windowStart || at >= weekEnd
-      ? -1
-      : starts.indexOf(startOfWeek(at, { weekStartsOn: WEEK_STARTS_ON }).getTime());
+  // Compare with the weeks' starts rather than divide by 7 days: a DST change makes one week
+  // shorter. The starts are local midnights, so no date needs building for each of the
+  // thousands of tallies and episodes.
+  const weekOf = (at: number) => {
+    if (at < windowStart || at >= weekEnd) return -1;
+    let i = starts.length - 1;
+    while (starts[i]! > at) i--;
+    return i;
+  };
   const byWeek = starts.map(emptyTally);
   const total = emptyTally();
 
