@@ -20,9 +20,26 @@ import './review.css';
 const PRINT_ROWS = 12;
 /**
  * Rows drawn before "Show all": a book of 10,000 contacts can leave 1,500 on a negative
- * impression, and drawing them all costs more than reading the whole review.
+ * impression and repair hundreds a week, and drawing them all costs more than reading the
+ * whole review.
  */
 const FIRST_ROWS = 100;
+
+/** The first rows of a list, and a button drawing the rest. */
+function useFirstRows<T>(
+  list: readonly T[],
+  what: string,
+): { shown: readonly T[]; more: ReactNode } {
+  const [all, setAll] = useState(false);
+  const shown = all ? list : list.slice(0, FIRST_ROWS);
+  const more =
+    shown.length < list.length ? (
+      <button type="button" className="li-review-more" onClick={() => setAll(true)}>
+        Show all {list.length} {what}
+      </button>
+    ) : null;
+  return { shown, more };
+}
 /** A note can be very long; the contact's page shows it whole. */
 const NOTE_CHARS = 280;
 
@@ -117,8 +134,8 @@ function ReviewBody({
   const name = (id: string) => byId.get(id)?.name ?? 'Contact no longer here';
   const link = (id: string) => <a href={hrefOf({ view: 'contact', id })}>{name(id)}</a>;
   const when = thisWeek ? 'now' : 'at the end of that week';
-  const [allRows, setAllRows] = useState(false);
-  const shown = allRows ? review.unrepaired : review.unrepaired.slice(0, FIRST_ROWS);
+  const unrepaired = useFirstRows(review.unrepaired, 'not repaired');
+  const repaired = useFirstRows(review.repaired, 'repaired');
 
   return (
     <>
@@ -128,15 +145,9 @@ function ReviewBody({
         empty={`Nobody is left on a negative last impression ${when}.`}
         columns={['Contact', 'Since', 'Note', { label: 'Repair', className: 'li-review-write' }]}
         total={review.unrepaired.length}
-        more={
-          shown.length < review.unrepaired.length ? (
-            <button type="button" className="li-review-more" onClick={() => setAllRows(true)}>
-              Show all {review.unrepaired.length}
-            </button>
-          ) : null
-        }
+        more={unrepaired.more}
       >
-        {shown.map((u) => (
+        {unrepaired.shown.map((u) => (
           <tr key={u.contactId} data-testid="li-review-unrepaired">
             <th scope="row">{link(u.contactId)}</th>
             <td>
@@ -159,8 +170,9 @@ function ReviewBody({
         empty="No withdrawal was repaired this week."
         columns={['Contact', 'Withdrawal', 'Repaired', 'Days to repair', 'Note']}
         total={review.repaired.length}
+        more={repaired.more}
       >
-        {review.repaired.map((r) => (
+        {repaired.shown.map((r) => (
           <tr key={r.repair!.id} data-testid="li-review-repaired">
             <th scope="row">{link(r.contactId)}</th>
             <td>{dateTime(r.start.at)}</td>

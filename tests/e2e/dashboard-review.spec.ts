@@ -268,7 +268,7 @@ test('a long list of contacts not repaired yet shows its count, its oldest rows,
   if (!parsed.ok) throw new Error(parsed.error);
   expect(parsed.rows.filter((r) => r[0] === 'Not repaired yet')).toHaveLength(116);
 
-  await page.getByRole('button', { name: 'Show all 116' }).click();
+  await page.getByRole('button', { name: 'Show all 116 not repaired' }).click();
   await expect(rows).toHaveCount(116);
   await expect(rows.last()).toContainText('Person 128');
 });
