@@ -73,13 +73,15 @@ function appendEpisode(r: RepairMonth, e: Episode): void {
   r.flipAt.push(...e.flips);
 }
 
-/** A month record's episodes, as `episodesOf` gives them. */
-export function episodesOfMonth(r: RepairMonth): Episode[] {
+/** A month record's episodes, as `episodesOf` gives them; those repaired before `from` left out. */
+export function episodesOfMonth(r: RepairMonth, from = -Infinity): Episode[] {
+  const result: Episode[] = [];
   let flip = 0;
-  return r.contactIds.map((contactId, i) => {
-    const note = r.notes[i]!;
+  r.contactIds.forEach((contactId, i) => {
     const flips = r.flipAt.slice(flip, (flip += r.flipCounts[i]!));
-    return {
+    if (r.repairAt[i]! < from) return;
+    const note = r.notes[i]!;
+    result.push({
       contactId,
       start: {
         id: r.startIds[i]!,
@@ -97,8 +99,9 @@ export function episodesOfMonth(r: RepairMonth): Episode[] {
         createdAt: r.repairCreated[i]!,
       },
       flips,
-    };
+    });
   });
+  return result;
 }
 
 export interface TallyMonth {
@@ -227,17 +230,22 @@ export async function tallyTouches(
   await Promise.all([table.bulkPut(put), table.bulkDelete(emptied)]);
 }
 
-/** The tallies of the stored months, one per quarter hour that counted anything. */
-export function talliesOfMonths(records: readonly TallyMonth[]): TouchTally[] {
+/** The stored months' tallies in [`from`, `to`), one per quarter hour that counted anything. */
+export function talliesOfMonths(
+  records: readonly TallyMonth[],
+  from = -Infinity,
+  to = Infinity,
+): TouchTally[] {
   const result: TouchTally[] = [];
   for (const { month, counts } of records) {
     const start = monthStart(month);
     for (let slot = 0; slot < SLOTS; slot++) {
+      const at = start + slot * SLOT_MS;
+      if (at + SLOT_MS <= from || at >= to) continue;
       const deposits = counts[slot]!;
       const goodNews = counts[SLOTS + slot]!;
       const withdrawals = counts[2 * SLOTS + slot]!;
-      if (deposits || goodNews || withdrawals)
-        result.push({ at: start + slot * SLOT_MS, deposits, goodNews, withdrawals });
+      if (deposits || goodNews || withdrawals) result.push({ at, deposits, goodNews, withdrawals });
     }
   }
   return result;

@@ -29,7 +29,8 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
   const weekStartDate = startOfWeek(week, { weekStartsOn: WEEK_STARTS_ON });
   const weekStart = weekStartDate.getTime();
   const weekEnd = addWeeks(weekStartDate, 1).getTime();
-  const first = monthOf(reviewWindowStart(week));
+  const windowStart = reviewWindowStart(week);
+  const first = monthOf(windowStart);
   const [running, repairs, tallies] = await Promise.all([
     db.contacts.where('withdrawal.start.at').below(weekEnd).toArray(),
     // Every month from the window's first on: a past week needs the withdrawals that were still
@@ -44,7 +45,8 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
   const episodes = running.map((c) => c.withdrawal!);
   const named = new Set<string>();
   for (const r of repairs) {
-    for (const e of episodesOfMonth(r)) {
+    // One repaired before the window counts nowhere.
+    for (const e of episodesOfMonth(r, windowStart)) {
       episodes.push(e);
       const at = e.repair!.at;
       // Repaired in the week shown, or still running at its end.
@@ -54,5 +56,5 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
   }
   const ids = [...named];
   for (const c of await db.contacts.bulkGet(ids)) if (c) contacts.set(c.id, c);
-  return { contacts, episodes, tallies: talliesOfMonths(tallies) };
+  return { contacts, episodes, tallies: talliesOfMonths(tallies, windowStart, weekEnd) };
 }
