@@ -428,9 +428,10 @@ async function measureDashboard(context: BrowserContext, extensionId: string): P
 const REVIEW_READY = '[data-testid=li-metric-median-repair-days]';
 
 /**
- * Navigation start to the Review view's figures for this week: the week's and the 12 weeks'
- * touches read through the at index, the timelines of contacts left negative, and the review
- * computed and drawn. A query parameter makes each visit a full page load.
+ * Navigation start to the Review view's figures for this week: the contacts whose withdrawal
+ * still runs (through their index) and a few month records of repaired withdrawals and touch
+ * tallies read, no touch and no timeline; the review computed and drawn (its first 100 rows).
+ * A query parameter makes each visit a full page load.
  */
 async function measureReview(
   context: BrowserContext,
@@ -445,7 +446,9 @@ async function measureReview(
       REVIEW_READY,
     ),
   );
-  const unrepaired = await page.getByTestId('li-review-unrepaired').count();
+  const unrepaired = Number(
+    await page.getByTestId('li-review-unrepaired-count').getAttribute('data-value'),
+  );
   await page.close();
   return { stats: result, unrepaired };
 }

@@ -33,30 +33,122 @@ export function byTime(a: ReviewTouch, b: ReviewTouch): number {
 }
 
 /**
- * Days to repair, for one contact's touches (any order). The clock starts at a negative touch
+ * One withdrawal as the review keeps it: the negative touch that started the clock, the positive
+ * touch that stopped it (absent while it runs), and the times at which the last impression
+ * turned from negative to neutral or back while it ran (a neutral touch after the negative one,
+ * a negative one after that...), so a past week can tell whether it ended on a negative touch.
+ * Days are not kept: calendar days depend on the time zone the review is read in.
+ */
+export interface Episode {
+  contactId: string;
+  start: ReviewTouch;
+  repair?: ReviewTouch;
+  flips: number[];
+}
+
+/** The fields the review keeps of a touch, so episodes from any source compare equal. */
+function reviewTouch(t: ReviewTouch, withNote: boolean): ReviewTouch {
+  return {
+    id: t.id,
+    contactId: t.contactId,
+    at: t.at,
+    outcome: t.outcome,
+    createdAt: t.createdAt,
+    ...(withNote && t.note ? { note: t.note } : {}),
+  };
+}
+
+/**
+ * Withdrawal episodes of one contact's touches (any order). The clock starts at a negative touch
  * that follows a non-negative last impression (or none) and stops at the next positive touch;
  * negatives and neutrals in between neither restart nor stop it. The touches must be the
  * contact's whole history, or a part of it that starts at a positive touch (after which no clock
  * can be running).
  */
-export function withdrawalsOf(touches: readonly ReviewTouch[]): Withdrawal[] {
-  const result: Withdrawal[] = [];
-  let open: ReviewTouch | undefined;
+export function episodesOf(touches: readonly ReviewTouch[]): Episode[] {
+  const result: Episode[] = [];
+  let open: Episode | undefined;
+  let last: ReviewTouch['outcome'] = 'negative';
   for (const t of [...touches].sort(byTime)) {
-    if (t.outcome === 'negative' && !open) {
-      open = t;
-    } else if (t.outcome === 'positive' && open) {
-      result.push({
-        contactId: open.contactId,
-        start: open,
-        repair: t,
-        days: daysToRepair(open.at, t.at),
-      });
+    if (!open) {
+      if (t.outcome === 'negative') {
+        open = { contactId: t.contactId, start: reviewTouch(t, true), flips: [] };
+        last = 'negative';
+      }
+    } else if (t.outcome === 'positive') {
+      result.push({ ...open, repair: reviewTouch(t, false) });
       open = undefined;
+    } else {
+      if (t.outcome !== last) open.flips.push(t.at);
+      last = t.outcome;
     }
   }
-  if (open) result.push({ contactId: open.contactId, start: open });
+  if (open) result.push(open);
   return result;
+}
+
+/**
+ * The episode after one more touch that is later than every touch before it (`lastOutcome`
+ * was the outcome of the latest one): what `episodesOf` would give, without reading the rest.
+ * Returns the open episode, if any, and the episode this touch closed, if any.
+ */
+export function nextEpisode(
+  open: Episode | undefined,
+  lastOutcome: ReviewTouch['outcome'] | null,
+  t: ReviewTouch,
+): { open?: Episode; closed?: Episode } {
+  if (!open) {
+    return t.outcome === 'negative'
+      ? { open: { contactId: t.contactId, start: reviewTouch(t, true), flips: [] } }
+      : {};
+  }
+  if (t.outcome === 'positive') return { closed: { ...open, repair: reviewTouch(t, false) } };
+  return {
+    open: t.outcome === lastOutcome ? open : { ...open, flips: [...open.flips, t.at] },
+  };
+}
+
+/** Days to repair, for one contact's touches (any order; see `episodesOf`). */
+export function withdrawalsOf(touches: readonly ReviewTouch[]): Withdrawal[] {
+  return episodesOf(touches).map(withdrawalOf);
+}
+
+function withdrawalOf(e: Episode): Withdrawal {
+  return e.repair
+    ? {
+        contactId: e.contactId,
+        start: e.start,
+        repair: e.repair,
+        days: daysToRepair(e.start.at, e.repair.at),
+      }
+    : { contactId: e.contactId, start: e.start };
+}
+
+/**
+ * Touches counted together: positive ones (deposits, good news among them) and negative ones
+ * (withdrawals) at `at`, or within a stretch starting there that no week boundary splits.
+ */
+export interface TouchTally {
+  at: number;
+  deposits: number;
+  goodNews: number;
+  withdrawals: number;
+}
+
+/** One tally per positive or negative touch. */
+export function talliesOf(touches: readonly ReviewTouch[]): TouchTally[] {
+  return touches.flatMap((t) =>
+    t.outcome === 'neutral'
+      ? []
+      : [
+          {
+            at: t.at,
+            deposits: t.outcome === 'positive' ? 1 : 0,
+            goodNews: t.outcome === 'positive' && t.goodNews ? 1 : 0,
+            withdrawals: t.outcome === 'negative' ? 1 : 0,
+          },
+        ],
+  );
 }
 
 export interface ReviewWeekStats {
@@ -134,11 +226,27 @@ const emptyTally = (): Tally => ({
 /**
  * The weekly review for the week containing `week`, judged at `now` (or at the week's end, for a
  * past week). `histories` maps each contact to its touches, each list whole or starting at a
- * positive touch (see `withdrawalsOf`); it must hold every touch from the 12-week window on, and
- * every contact whose last impression is negative.
+ * positive touch (see `episodesOf`); it must hold every touch from the 12-week window on, and
+ * every contact whose last impression is negative. The reference for `reviewOf`, which the
+ * dashboard feeds from the figures kept as touches are written (lib/db/review-store.ts).
  */
 export function buildReview(
   histories: ReadonlyMap<string, readonly ReviewTouch[]>,
+  week: number,
+  now: number,
+  weeks: number = CHART_WEEKS,
+): Review {
+  const lists = [...histories.values()];
+  return reviewOf(lists.flatMap(episodesOf), lists.flatMap(talliesOf), week, now, weeks);
+}
+
+/**
+ * The weekly review from withdrawal episodes and touch tallies. `episodes` must hold every
+ * episode repaired from the 12-week window on, or still running; `tallies` those of the window.
+ */
+export function reviewOf(
+  episodes: Iterable<Episode>,
+  tallies: Iterable<TouchTally>,
   week: number,
   now: number,
   weeks: number = CHART_WEEKS,
@@ -151,66 +259,66 @@ export function buildReview(
     addWeeks(weekStartDate, i - (weeks - 1)).getTime(),
   );
   const windowStart = starts[0]!;
-  // Compare week starts rather than divide by 7 days: a DST change makes one week shorter.
-  const weekOf = (at: number) =>
-    at < windowStart || at >= weekEnd
-      ? -1
-      : starts.indexOf(startOfWeek(at, { weekStartsOn: WEEK_STARTS_ON }).getTime());
-  const tallies = starts.map(emptyTally);
+  // Compare with the weeks' starts rather than divide by 7 days: a DST change makes one week
+  // shorter. The starts are local midnights, so no date needs building for each of the
+  // thousands of tallies and episodes.
+  const weekOf = (at: number) => {
+    if (at < windowStart || at >= weekEnd) return -1;
+    let i = starts.length - 1;
+    while (starts[i]! > at) i--;
+    return i;
+  };
+  const byWeek = starts.map(emptyTally);
   const total = emptyTally();
+
+  for (const t of tallies) {
+    const tally = byWeek[weekOf(t.at)];
+    if (!tally) continue;
+    tally.deposits += t.deposits;
+    tally.goodNews += t.goodNews;
+    tally.withdrawals += t.withdrawals;
+  }
 
   const unrepaired: Unrepaired[] = [];
   const repaired: Withdrawal[] = [];
-
-  for (const all of histories.values()) {
+  for (const e of episodes) {
     // A past week is reviewed as it stood at its end: later touches have not happened yet.
-    const touches = all.filter((t) => t.at < weekEnd);
-    for (const t of touches) {
-      const tally = tallies[weekOf(t.at)];
-      if (!tally) continue;
-      if (t.outcome === 'positive') {
-        tally.deposits++;
-        if (t.goodNews) tally.goodNews++;
-      } else if (t.outcome === 'negative') {
-        tally.withdrawals++;
+    if (e.start.at >= weekEnd) continue;
+    const repair = e.repair && e.repair.at < weekEnd ? e.repair : undefined;
+    const days = repair ? daysToRepair(e.start.at, repair.at) : undefined;
+    if (repair && days !== undefined) {
+      const i = weekOf(repair.at);
+      if (i >= 0) {
+        byWeek[i]!.days.push(days);
+        total.days.push(days);
       }
+      if (repair.at >= weekStart)
+        repaired.push({ contactId: e.contactId, start: e.start, repair, days });
+    } else if (e.flips.filter((at) => at < weekEnd).length % 2 === 0) {
+      // Still running, and the latest touch by then was negative rather than neutral.
+      unrepaired.push({
+        contactId: e.contactId,
+        start: e.start,
+        daysOpen: daysToRepair(e.start.at, asOf),
+      });
     }
-    const list = withdrawalsOf(touches);
-    for (const w of list) {
-      if (w.repair && w.days !== undefined) {
-        const i = weekOf(w.repair.at);
-        if (i >= 0) {
-          tallies[i]!.days.push(w.days);
-          total.days.push(w.days);
-        }
-        if (w.repair.at >= weekStart) repaired.push(w);
-      }
-      const started = weekOf(w.start.at);
-      if (started < 0) continue;
-      // A withdrawal counts once it is repaired or old enough to have missed the target.
-      const counts =
-        w.days !== undefined || differenceInCalendarDays(asOf, w.start.at) >= QUICK_REPAIR_DAYS;
-      if (!counts) continue;
-      const quick = w.days !== undefined && w.days <= QUICK_REPAIR_DAYS ? 1 : 0;
-      for (const t of [tallies[started]!, total]) {
-        t.judged++;
-        t.quick += quick;
-      }
-    }
-    const last = list.at(-1);
-    const lastTouch = touches.reduce<ReviewTouch | undefined>(
-      (a, t) => (!a || byTime(t, a) > 0 ? t : a),
-      undefined,
-    );
-    if (last && !last.repair && lastTouch?.outcome === 'negative') {
-      unrepaired.push({ ...last, daysOpen: daysToRepair(last.start.at, asOf) });
+    const started = weekOf(e.start.at);
+    if (started < 0) continue;
+    // A withdrawal counts once it is repaired or old enough to have missed the target.
+    const counts =
+      days !== undefined || differenceInCalendarDays(asOf, e.start.at) >= QUICK_REPAIR_DAYS;
+    if (!counts) continue;
+    const quick = days !== undefined && days <= QUICK_REPAIR_DAYS ? 1 : 0;
+    for (const t of [byWeek[started]!, total]) {
+      t.judged++;
+      t.quick += quick;
     }
   }
 
   unrepaired.sort((a, b) => byTime(a.start, b.start));
   repaired.sort((a, b) => byTime(a.repair!, b.repair!));
   const share = (t: Tally) => (t.judged === 0 ? null : t.quick / t.judged);
-  const thisWeek = tallies.at(-1)!;
+  const thisWeek = byWeek.at(-1)!;
   return {
     weekStart,
     weekEnd,
@@ -224,7 +332,7 @@ export function buildReview(
     judged: total.judged,
     quick: total.quick,
     quickShare: share(total),
-    weeks: tallies.map((t, i) => ({
+    weeks: byWeek.map((t, i) => ({
       start: starts[i]!,
       repairs: t.days.length,
       medianDays: median(t.days),

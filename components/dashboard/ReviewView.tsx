@@ -1,12 +1,12 @@
-import { addWeeks, format, startOfDay, startOfWeek } from 'date-fns';
+import { addWeeks, format, startOfWeek } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { reviewCsv } from '@/lib/csv/review';
 import { getDb } from '@/lib/db/database';
 import { readReview } from '@/lib/db/review';
 import { WEEK_STARTS_ON } from '@/lib/metrics';
 import type { Contact } from '@/lib/model';
-import { buildReview, QUICK_REPAIR_DAYS, type Review } from '@/lib/review';
+import { QUICK_REPAIR_DAYS, reviewOf, type Review } from '@/lib/review';
 import { downloadText } from '../download';
 import { dateTime, daysLabel } from './format';
 import { ReviewChart } from './ReviewChart';
@@ -18,6 +18,28 @@ import './review.css';
 
 /** Rows a printed page holds (review.css hides the rest); the CSV export has them all. */
 const PRINT_ROWS = 12;
+/**
+ * Rows drawn before "Show all": a book of 10,000 contacts can leave 1,500 on a negative
+ * impression and repair hundreds a week, and drawing them all costs more than reading the
+ * whole review.
+ */
+const FIRST_ROWS = 100;
+
+/** The first rows of a list, and a button drawing the rest. */
+function useFirstRows<T>(
+  list: readonly T[],
+  what: string,
+): { shown: readonly T[]; more: ReactNode } {
+  const [all, setAll] = useState(false);
+  const shown = all ? list : list.slice(0, FIRST_ROWS);
+  const more =
+    shown.length < list.length ? (
+      <button type="button" className="li-review-more" onClick={() => setAll(true)}>
+        Show all {list.length} {what}
+      </button>
+    ) : null;
+  return { shown, more };
+}
 /** A note can be very long; the contact's page shows it whole. */
 const NOTE_CHARS = 280;
 
@@ -26,6 +48,8 @@ const clip = (note: string | undefined) =>
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const days = (n: number) => `${n.toFixed(1)} d`;
 
+const NO_CONTACTS = new Map<string, Contact>();
+
 /** The weekly review: who is left on a bad last impression, and how fast withdrawals get repaired. */
 export function ReviewView() {
   const now = useNow();
@@ -33,22 +57,18 @@ export function ReviewView() {
   const weekStart = startOfWeek(addWeeks(now, -weeksBack), {
     weekStartsOn: WEEK_STARTS_ON,
   }).getTime();
-  // The reads depend on the day, not the minute: the review is rebuilt each minute, not re-read.
-  const today = startOfDay(now).getTime();
+  // The reads do not depend on the time: the review is rebuilt each minute, not re-read.
   const data = useLiveQuery(
-    async () => ({ weekStart, ...(await readReview(getDb(), weekStart, today)) }),
-    [weekStart, today],
+    async () => ({ weekStart, ...(await readReview(getDb(), weekStart)) }),
+    [weekStart],
   );
   // Another week's data may still be showing while this week's loads.
   const current = data?.weekStart === weekStart ? data : undefined;
   const review = useMemo(
-    () => (current ? buildReview(current.histories, weekStart, now) : undefined),
+    () => (current ? reviewOf(current.episodes, current.tallies, weekStart, now) : undefined),
     [current, weekStart, now],
   );
-  const byId = useMemo(
-    () => new Map<string, Contact>((current?.contacts ?? []).map((c) => [c.id, c])),
-    [current],
-  );
+  const byId: ReadonlyMap<string, Contact> = current?.contacts ?? NO_CONTACTS;
   const weekEnd = addWeeks(weekStart, 1).getTime() - 1;
   const label = `${format(weekStart, 'EEE d MMM')} – ${format(weekEnd, 'EEE d MMM yyyy')}`;
 
@@ -94,7 +114,7 @@ export function ReviewView() {
         {weeksBack === 0 ? ' (this week)' : ''}
       </p>
       {review ? (
-        <ReviewBody review={review} byId={byId} thisWeek={weeksBack === 0} />
+        <ReviewBody key={weekStart} review={review} byId={byId} thisWeek={weeksBack === 0} />
       ) : (
         <p className="li-muted">Loading…</p>
       )}
@@ -114,6 +134,8 @@ function ReviewBody({
   const name = (id: string) => byId.get(id)?.name ?? 'Contact no longer here';
   const link = (id: string) => <a href={hrefOf({ view: 'contact', id })}>{name(id)}</a>;
   const when = thisWeek ? 'now' : 'at the end of that week';
+  const unrepaired = useFirstRows(review.unrepaired, 'not repaired');
+  const repaired = useFirstRows(review.repaired, 'repaired');
 
   return (
     <>
@@ -122,8 +144,10 @@ function ReviewBody({
         title="Not repaired yet"
         empty={`Nobody is left on a negative last impression ${when}.`}
         columns={['Contact', 'Since', 'Note', { label: 'Repair', className: 'li-review-write' }]}
+        total={review.unrepaired.length}
+        more={unrepaired.more}
       >
-        {review.unrepaired.map((u) => (
+        {unrepaired.shown.map((u) => (
           <tr key={u.contactId} data-testid="li-review-unrepaired">
             <th scope="row">{link(u.contactId)}</th>
             <td>
@@ -145,8 +169,10 @@ function ReviewBody({
         title="Repaired this week"
         empty="No withdrawal was repaired this week."
         columns={['Contact', 'Withdrawal', 'Repaired', 'Days to repair', 'Note']}
+        total={review.repaired.length}
+        more={repaired.more}
       >
-        {review.repaired.map((r) => (
+        {repaired.shown.map((r) => (
           <tr key={r.repair!.id} data-testid="li-review-repaired">
             <th scope="row">{link(r.contactId)}</th>
             <td>{dateTime(r.start.at)}</td>
@@ -243,18 +269,28 @@ function ReviewBody({
   );
 }
 
-/** One of the review's lists: a heading, then its rows, or a line saying there are none. */
+/**
+ * One of the review's lists: a heading with its count, then its rows (the first ones, with
+ * `more` to draw the rest), or a line saying there are none.
+ */
 function ReviewTable(props: {
   id: string;
   title: string;
   empty: string;
   columns: readonly Column[];
+  total: number;
+  more?: ReactNode;
   children: ReactElement[];
 }) {
-  const rows = props.children.length;
+  const rows = props.total;
   return (
     <>
-      <h3 id={props.id}>{props.title}</h3>
+      <h3 id={props.id}>
+        {props.title}{' '}
+        <span className="li-muted" data-testid={`li-${props.id}-count`} data-value={rows}>
+          ({rows})
+        </span>
+      </h3>
       {rows === 0 ? (
         <p>{props.empty}</p>
       ) : (
@@ -263,6 +299,7 @@ function ReviewTable(props: {
           <tbody>{props.children}</tbody>
         </table>
       )}
+      {props.more}
       {rows > PRINT_ROWS ? (
         <p className="li-print-only">
           And {rows - PRINT_ROWS} more: the CSV export lists them all.

@@ -10,10 +10,12 @@ import {
 } from '../model';
 import { newContact } from '../db/contacts';
 import { newsTables, recordToldForImport } from '../db/news';
-import type { LastImpressionDb } from '../db/database';
+import { reviewTables, type LastImpressionDb } from '../db/database';
 import { putTouches, touchesOfContact } from '../db/months';
 import { writeErrorReason } from '../db/write-error';
+import { replaceEpisodes, tallyTouches, type EpisodeChange } from '../db/review-store';
 import { getSettings } from '../db/settings';
+import { episodesOf } from '../review';
 import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
 import type { Backup } from './format';
@@ -57,7 +59,7 @@ export async function importRecords(
 ): Promise<ImportCounts> {
   return db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db), ...reviewTables(db)],
     async () => {
       const settings = await getSettings(db);
       const byId = new Map<string, Contact>();
@@ -103,6 +105,7 @@ export async function importRecords(
       // An empty store (the common, large import) skips every lookup of older copies.
       const empty = (await db.touchMonths.toCollection().first()) === undefined;
       const replaced = await putTouches(db, touches, empty ? 'empty-store' : 'any');
+      await tallyTouches(db.touchTallies, touches, replaced);
       // A re-imported touch id may now belong to another contact; the one it left needs its
       // summary recomputed.
       const newOwner = new Map(touches.map((t) => [t.id, t.contactId]));
@@ -122,9 +125,14 @@ export async function importRecords(
       }
       for (const id of existed) byContact.set(id, await touchesOfContact(db, id));
       const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
-      await db.contacts.bulkPut(
-        [...targets.values()].map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, now)),
-      );
+      const changes: EpisodeChange[] = [];
+      const summed = [...targets.values()].map((c) => {
+        const own = byContact.get(c.id) ?? [];
+        const episodes = episodesOf(own);
+        changes.push({ contactId: c.id, before: c.repairMonths, episodes });
+        return withSummary(c, own, settings, now, episodes);
+      });
+      await Promise.all([db.contacts.bulkPut(summed), replaceEpisodes(db.repairs, changes)]);
       for (const id of movedFrom) {
         const contact = targets.has(id) ? undefined : await db.contacts.get(id);
         if (contact) await recomputeContact(db, contact, settings, now);

@@ -10,10 +10,11 @@ import {
   type IdentityKey,
   type Settings,
 } from '../model';
-import type { LastImpressionDb } from './database';
+import { reviewTables, type LastImpressionDb } from './database';
 import { nudgeChangeSchema } from './inputs';
 import { monthsOfContact, putTouches, removeTouches } from './months';
 import { forgetContactNews, moveContactNews, newsTables } from './news';
+import { replaceEpisodes, tallyTouches } from './review-store';
 import { getSettings } from './settings';
 import { recomputeContact } from './summary';
 
@@ -104,14 +105,21 @@ async function touchIdsOf(db: LastImpressionDb, contactId: string): Promise<stri
   return months.flatMap((m) => m.ids);
 }
 
-/** Deletes a contact and all its touches together. */
+/** Deletes a contact and all its touches together, and with them its place in the review. */
 export async function deleteContact(db: LastImpressionDb, id: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, ...newsTables(db), ...reviewTables(db)],
     async () => {
-      await removeTouches(db, await touchIdsOf(db, id));
-      await forgetContactNews(db, id);
+      const contact = await db.contacts.get(id);
+      const removed = await removeTouches(db, await touchIdsOf(db, id));
+      await Promise.all([
+        forgetContactNews(db, id),
+        tallyTouches(db.touchTallies, [], removed),
+        replaceEpisodes(db.repairs, [
+          { contactId: id, before: contact?.repairMonths, episodes: [] },
+        ]),
+      ]);
       await db.contacts.delete(id);
     },
   );
@@ -157,7 +165,7 @@ export async function mergeContacts(
   if (intoId === fromId) return { ok: false, error: 'Pick two different contacts to merge' };
   return db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db), ...reviewTables(db)],
     async () => {
       const [into, from] = await Promise.all([db.contacts.get(intoId), db.contacts.get(fromId)]);
       if (!into || !from)
@@ -174,6 +182,11 @@ export async function mergeContacts(
       const notes = [into.notes, from.notes].filter(Boolean).join('\n\n');
       const joined: Contact = withFields(into, { ...fields, ...(notes ? { notes } : {}) });
       await db.contacts.delete(fromId);
+      // The touches moved keep their times and outcomes, so the tallies stand; the episodes
+      // are the merged contact's now, recomputed over both histories.
+      await replaceEpisodes(db.repairs, [
+        { contactId: fromId, before: from.repairMonths, episodes: [] },
+      ]);
       const merged = await recomputeContact(db, joined, await getSettings(db), now);
       return { ok: true as const, value: merged };
     },

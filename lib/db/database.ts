@@ -5,8 +5,10 @@ import type { NewsItem, ToldRecord } from '../news/types';
 import { moveTouchesIntoMonths } from './migrate-v3';
 import { flattenIdShards } from './migrate-v5';
 import { monthsToColumns } from './migrate-v6';
+import { buildReviewStore } from './migrate-v7';
 import type { MonthKey, TouchIdShard, TouchMonth } from './months';
 import type { ReachRecord } from './reach';
+import type { RepairMonth, TallyMonth } from './review-store';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
@@ -35,6 +37,8 @@ export class LastImpressionDb extends Dexie {
   news!: EntityTable<NewsItem, 'id'>;
   told!: EntityTable<ToldRecord, 'touchId'>;
   reach!: EntityTable<ReachRecord, 'contactId'>;
+  repairs!: Table<RepairMonth, number>;
+  touchTallies!: Table<TallyMonth, number>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -90,10 +94,26 @@ export class LastImpressionDb extends Dexie {
     // Version 6: a month record holds its touches as columns (see month-columns.ts), which
     // IndexedDB copies far faster than an array of objects.
     this.version(6).stores({}).upgrade(monthsToColumns);
+    // Version 7: the review's figures, kept as touches are written (see review-store.ts): the
+    // episodes repaired in each UTC month, each month's touch tallies, and the contacts whose
+    // withdrawal still runs, indexed by its start. Built from the touches in the upgrade's one
+    // transaction, so a page closed halfway leaves the version before whole.
+    this.version(7)
+      .stores({
+        contacts: 'id, *identities, dueAt, nudgeRank, withdrawal.start.at',
+        repairs: 'month',
+        touchTallies: 'month',
+      })
+      .upgrade(buildReviewStore);
   }
 }
 
 let instance: LastImpressionDb | undefined;
+
+/** The tables every write of touches keeps in step with them (see review-store.ts). */
+export function reviewTables(db: LastImpressionDb) {
+  return [db.repairs, db.touchTallies];
+}
 
 /** The shared instance for the background and extension pages. */
 export function getDb(): LastImpressionDb {

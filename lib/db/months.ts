@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { Touch } from '../model';
 import type { LastImpressionDb } from './database';
 import { toColumns, touchesIn, type TouchMonth } from './month-columns';
@@ -133,6 +134,19 @@ export function shardsFor(
 export async function touchesOfContact(db: LastImpressionDb, contactId: string): Promise<Touch[]> {
   const months = await monthsOfContact(db, contactId).toArray();
   return months.flatMap(touchesIn);
+}
+
+/** Every stored touch, grouped by contact: for rebuilding what is derived from all of them. */
+export async function touchesByContact(
+  table: Table<TouchMonth, MonthKey>,
+): Promise<Map<string, Touch[]>> {
+  const byContact = new Map<string, Touch[]>();
+  await table.each((m) => {
+    const list = byContact.get(m.contactId);
+    if (list) list.push(...touchesIn(m));
+    else byContact.set(m.contactId, touchesIn(m));
+  });
+  return byContact;
 }
 
 export function monthsOfContact(db: LastImpressionDb, contactId: string) {

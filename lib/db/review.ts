@@ -1,73 +1,60 @@
-import { addDays, addWeeks, startOfDay } from 'date-fns';
-import { MAX_FUTURE_MS, type Contact, type Touch } from '../model';
-import { byTime, reviewWindowStart } from '../review';
+import { addWeeks, startOfWeek } from 'date-fns';
+import { WEEK_STARTS_ON } from '../metrics';
+import type { Contact } from '../model';
+import { reviewWindowStart, type Episode, type TouchTally } from '../review';
 import type { LastImpressionDb } from './database';
-import { allContacts, timelineOf, touchesBetween } from './queries';
-
-/**
- * Weeks read before the review's window to learn where each contact stood when it began: a
- * positive touch there means no clock was running. Contacts without one get their timeline.
- */
-export const LOOKBACK_WEEKS = 8;
+import { monthOf } from './months';
+import { episodesOfMonth, talliesOfMonths } from './review-store';
 
 export interface ReviewData {
-  contacts: Contact[];
-  /** Each contact's touches, whole or from a positive touch on (see lib/review.ts). */
-  histories: Map<string, Touch[]>;
+  /** The contacts the review can name: those left negative, and those repaired in the week. */
+  contacts: Map<string, Contact>;
+  /** Withdrawals still running, and those repaired from the 12-week window's first month on. */
+  episodes: Episode[];
+  /** Touch tallies of the window's months. */
+  tallies: TouchTally[];
 }
 
 /**
- * What the review of the week containing `week` needs, read through indexes only: the touches
- * from shortly before its 12-week window to the latest possible touch, and the timelines of the
- * few contacts whose standing at the window's start those touches cannot tell (in practice, those
- * left on a negative last impression long ago). Only lib/db/queries.ts functions are used, so the
- * touch store's layout can change beneath it.
+ * What the review of the week containing `week` needs, from the figures kept as touches are
+ * written (review-store.ts): the contacts whose withdrawal still runs, through their index, and
+ * a few month records. No touch and no timeline is read, so the cost does not grow with the
+ * touches of the weeks shown.
  */
-export function readReview(db: LastImpressionDb, week: number, today: number): Promise<ReviewData> {
-  // One read transaction for all the reads, so the timelines share it instead of opening one
-  // each; every table, since which ones the reads use is theirs to say.
-  return db.transaction('r', db.tables, () => read(db, week, today));
+export function readReview(db: LastImpressionDb, week: number): Promise<ReviewData> {
+  return db.transaction('r', [db.contacts, db.repairs, db.touchTallies], () => read(db, week));
 }
 
-async function read(db: LastImpressionDb, week: number, today: number): Promise<ReviewData> {
+async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
+  const weekStartDate = startOfWeek(week, { weekStartsOn: WEEK_STARTS_ON });
+  const weekStart = weekStartDate.getTime();
+  const weekEnd = addWeeks(weekStartDate, 1).getTime();
   const windowStart = reviewWindowStart(week);
-  const from = addWeeks(windowStart, -LOOKBACK_WEEKS).getTime();
-  // Touches may be dated up to a year ahead; reading to there lets a contact's count be checked.
-  const to = addDays(startOfDay(today), 2).getTime() + MAX_FUTURE_MS;
-  const [contacts, loaded] = await Promise.all([allContacts(db), touchesBetween(db, from, to)]);
-  const byContact = new Map<string, Touch[]>();
-  for (const t of loaded) {
-    if (t.at < from || t.at >= to) continue;
-    const list = byContact.get(t.contactId);
-    if (list) list.push(t);
-    else byContact.set(t.contactId, [t]);
-  }
-
-  const histories = new Map<string, Touch[]>();
-  const missing: string[] = [];
-  const byId = new Map(contacts.map((c) => [c.id, c]));
-  for (const [id, list] of byContact) {
-    const contact = byId.get(id);
-    // Touches of a contact deleted or merged away during the read: the contact is gone.
-    if (!contact) continue;
-    if (list.length >= contact.touchCount) {
-      histories.set(id, list);
-      continue;
+  const first = monthOf(windowStart);
+  const [running, repairs, tallies] = await Promise.all([
+    db.contacts.where('withdrawal.start.at').below(weekEnd).toArray(),
+    // Every month from the window's first on: a past week needs the withdrawals that were still
+    // running at its end, whenever they were repaired later.
+    db.repairs.where('month').aboveOrEqual(first).toArray(),
+    db.touchTallies
+      .where('month')
+      .between(first, monthOf(weekEnd - 1), true, true)
+      .toArray(),
+  ]);
+  const contacts = new Map(running.map((c) => [c.id, c]));
+  const episodes = running.map((c) => c.withdrawal!);
+  const named = new Set<string>();
+  for (const r of repairs) {
+    // One repaired before the window counts nowhere.
+    for (const e of episodesOfMonth(r, windowStart)) {
+      episodes.push(e);
+      const at = e.repair!.at;
+      // Repaired in the week shown, or still running at its end.
+      const listed = at < weekEnd ? at >= weekStart : e.start.at < weekEnd;
+      if (listed && !contacts.has(e.contactId)) named.add(e.contactId);
     }
-    const positive = list
-      .filter((t) => t.outcome === 'positive' && t.at < windowStart)
-      .reduce<Touch | undefined>((a, t) => (!a || byTime(t, a) > 0 ? t : a), undefined);
-    if (positive)
-      histories.set(
-        id,
-        list.filter((t) => byTime(t, positive) >= 0),
-      );
-    else missing.push(id);
   }
-  for (const c of contacts) {
-    if (c.lastOutcome === 'negative' && !byContact.has(c.id)) missing.push(c.id);
-  }
-  const timelines = await Promise.all(missing.map((id) => timelineOf(db, id)));
-  missing.forEach((id, i) => histories.set(id, timelines[i]!));
-  return { contacts, histories };
+  const ids = [...named];
+  for (const c of await db.contacts.bulkGet(ids)) if (c) contacts.set(c.id, c);
+  return { contacts, episodes, tallies: talliesOfMonths(tallies, windowStart, weekEnd) };
 }

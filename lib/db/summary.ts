@@ -1,30 +1,49 @@
 import { nudgeIndex, summarize } from '../impressions';
 import type { Contact, Settings, Touch } from '../model';
+import { episodesOf, type Episode } from '../review';
 import type { LastImpressionDb } from './database';
-import { touchesIn } from './month-columns';
-import { touchesOfContact } from './months';
+import { touchesByContact, touchesOfContact } from './months';
+import { replaceEpisodes, withdrawalFields } from './review-store';
 
-/** Re-derives a contact's summary and due index from its touches; call inside a transaction. */
+/**
+ * Re-derives a contact's summary, due index and review episodes from its touches; call inside a
+ * transaction with the review tables. `contact` is the record as stored before the change, and
+ * `since` the earliest time of a touch added or removed, when the caller knows it.
+ */
 export async function recomputeContact(
   db: LastImpressionDb,
   contact: Contact,
   settings: Settings,
   now: number,
+  since = -Infinity,
 ): Promise<Contact> {
   const touches = await touchesOfContact(db, contact.id);
-  const next = withSummary(contact, touches, settings, now);
-  await db.contacts.put(next);
+  const episodes = episodesOf(touches);
+  const next = withSummary(contact, touches, settings, now, episodes);
+  await Promise.all([
+    db.contacts.put(next),
+    replaceEpisodes(
+      db.repairs,
+      [{ contactId: contact.id, before: contact.repairMonths, episodes }],
+      since,
+    ),
+  ]);
   return next;
 }
 
+/**
+ * The contact with its summary and running withdrawal derived from `touches`; a caller that
+ * stores it stores `episodes`' repaired ones too (review-store.ts `replaceEpisodes`).
+ */
 export function withSummary(
   contact: Contact,
   touches: readonly Touch[],
   settings: Settings,
   now: number,
+  episodes: readonly Episode[] = episodesOf(touches),
 ): Contact {
   const next: Contact = {
-    ...contact,
+    ...withdrawalFields(contact, episodes),
     ...summarize(touches, settings.halfLifeDays),
     updatedAt: now,
   };
@@ -44,12 +63,7 @@ export async function recomputeAllContacts(
     });
     return;
   }
-  const byContact = new Map<string, Touch[]>();
-  await db.touchMonths.each((m) => {
-    const list = byContact.get(m.contactId);
-    if (list) list.push(...touchesIn(m));
-    else byContact.set(m.contactId, touchesIn(m));
-  });
+  const byContact = await touchesByContact(db.touchMonths);
   const contacts = await db.contacts.toArray();
   await db.contacts.bulkPut(
     contacts.map((c) => withSummary(c, byContact.get(c.id) ?? [], settings, c.updatedAt)),

@@ -2,14 +2,16 @@ import * as v from 'valibot';
 import { addToSummary, nudgeIndex } from '../impressions';
 import { describeIssues, identityToKey, type Contact, type Identity, type Touch } from '../model';
 import { findContactByIdentity, newContact, type Result } from './contacts';
-import type { LastImpressionDb } from './database';
+import { reviewTables, type LastImpressionDb } from './database';
 import { logTouchInputSchema, touchPatchSchema } from './inputs';
 import { forgetTold, newsTables, recordTold } from './news';
 import { rememberPage } from './reach';
 import { touchesIn } from './month-columns';
 import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
+import { addEpisode, tallyTouches } from './review-store';
 import { recomputeContact } from './summary';
+import { nextEpisode } from '../review';
 
 function fieldsFromIdentity(identity: Identity, name: string | undefined, headline?: string) {
   return {
@@ -36,7 +38,7 @@ export async function logTouch(
 
   return db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db), ...reviewTables(db)],
     async () => {
       const settings = await getSettings(db);
       let contact = data.contactId ? await db.contacts.get(data.contactId) : undefined;
@@ -65,21 +67,34 @@ export async function logTouch(
         createdAt: now,
         updatedAt: now,
       });
-      await putTouches(db, [touch], 'new-ids');
+      await Promise.all([
+        putTouches(db, [touch], 'new-ids'),
+        tallyTouches(db.touchTallies, [touch]),
+      ]);
       await rememberPage(db, contact.id, data.pageUrl, at);
+      // Equal times are ordered by creation and id, so only a strictly later touch is
+      // folded in without reading the others.
       const inOrder =
         contact.halfLifeDays === settings.halfLifeDays &&
-        (contact.lastTouchAt === null || at >= contact.lastTouchAt);
+        (contact.lastTouchAt === null || at > contact.lastTouchAt);
       // A dismissal lasts until the next touch, whatever date that touch carries.
       delete contact.dismissedAt;
       let next: Contact;
       if (inOrder) {
         next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
         Object.assign(next, nudgeIndex(next, settings));
+        const step = nextEpisode(contact.withdrawal, contact.lastOutcome, touch);
+        if (step.open) next.withdrawal = step.open;
+        else delete next.withdrawal;
+        if (step.closed) {
+          const month = await addEpisode(db, step.closed);
+          const months = next.repairMonths ?? [];
+          if (!months.includes(month)) next.repairMonths = [...months, month];
+        }
         await db.contacts.put(next);
       } else {
         await db.contacts.put(contact);
-        next = await recomputeContact(db, contact, settings, now);
+        next = await recomputeContact(db, contact, settings, now, at);
       }
       return { ok: true as const, value: { touch, contact: next } };
     },
@@ -97,7 +112,7 @@ export async function editTouch(
   const data = parsed.output;
   return db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db), ...reviewTables(db)],
     async () => {
       const touch = await findTouch(db, touchId);
       if (!touch) return { ok: false as const, error: 'That touch no longer exists' };
@@ -109,9 +124,11 @@ export async function editTouch(
         delete next.newsId;
       }
       next = await recordTold(db, next);
-      await putTouches(db, [next], 'any');
+      const replaced = await putTouches(db, [next], 'any');
+      await tallyTouches(db.touchTallies, [next], replaced);
       const contact = await db.contacts.get(touch.contactId);
-      if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+      const since = Math.min(touch.at, next.at);
+      if (contact) await recomputeContact(db, contact, await getSettings(db), now, since);
       return { ok: true as const, value: next };
     },
   );
@@ -125,13 +142,13 @@ export async function deleteTouch(
 ): Promise<Touch | undefined> {
   return db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db), ...reviewTables(db)],
     async () => {
       const [touch] = await removeTouches(db, [touchId]);
       if (!touch) return undefined;
-      await forgetTold(db, touchId);
+      await Promise.all([forgetTold(db, touchId), tallyTouches(db.touchTallies, [], [touch])]);
       const contact = await db.contacts.get(touch.contactId);
-      if (contact) await recomputeContact(db, contact, await getSettings(db), now);
+      if (contact) await recomputeContact(db, contact, await getSettings(db), now, touch.at);
       return touch;
     },
   );
@@ -144,12 +161,14 @@ export async function restoreTouch(
 ): Promise<boolean> {
   return db.transaction(
     'rw',
-    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db)],
+    [db.contacts, db.touchMonths, db.touchIds, db.meta, ...newsTables(db), ...reviewTables(db)],
     async () => {
       const contact = await db.contacts.get(touch.contactId);
       if (!contact) return false;
-      await putTouches(db, [await recordTold(db, touch)], 'any');
-      await recomputeContact(db, contact, await getSettings(db), now);
+      const replaced = await putTouches(db, [await recordTold(db, touch)], 'any');
+      await tallyTouches(db.touchTallies, [touch], replaced);
+      const since = Math.min(touch.at, ...replaced.map((t) => t.at));
+      await recomputeContact(db, contact, await getSettings(db), now, since);
       return true;
     },
   );

@@ -232,3 +232,43 @@ test('"Write to" on a row not repaired yet drafts the repair, even for a week go
   expect(eve.searchParams.get('to')).toBe('eve@example.com');
   expect(eve.searchParams.get('su')).toBe('What we fixed');
 });
+
+test('a long list of contacts not repaired yet shows its count, its oldest rows, then all of them', async ({
+  openExtensionPage,
+}) => {
+  const now = Date.now();
+  const many: SampleContact[] = Array.from({ length: 130 }, (_, i) => ({
+    name: `Person ${String(i).padStart(3, '0')}`,
+    email: `p${i}@example.com`,
+    // Person 000's withdrawal is the oldest; a few are repaired, one only turned neutral.
+    touches: [
+      { daysAgo: 200 - i, outcome: 'negative', note: `Problem ${i}` },
+      ...(i % 10 === 9 ? [{ daysAgo: 1, outcome: 'positive' as const }] : []),
+      ...(i === 4 ? [{ daysAgo: 2, outcome: 'neutral' as const }] : []),
+    ],
+  }));
+  const page = await openExtensionPage('dashboard.html');
+  await importBackupOnDashboard(page, makeBackup(now, many));
+  await expect(page.getByRole('status')).toContainText('Imported 130 contacts');
+  await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+
+  // 130 withdrawals, 13 repaired, Person 004's last impression neutral: 116 left.
+  const rows = page.getByTestId('li-review-unrepaired');
+  await expect(page.getByTestId('li-review-unrepaired-count')).toHaveAttribute('data-value', '116');
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toContainText('Person 000');
+  await expect(rows.first()).toContainText('Problem 0');
+  await expect(rows.filter({ hasText: 'Person 004' })).toHaveCount(0);
+
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export review (CSV)' }).click(),
+  ]);
+  const parsed = parseCsv(await readFile((await file.path())!, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  expect(parsed.rows.filter((r) => r[0] === 'Not repaired yet')).toHaveLength(116);
+
+  await page.getByRole('button', { name: 'Show all 116 not repaired' }).click();
+  await expect(rows).toHaveCount(116);
+  await expect(rows.last()).toContainText('Person 128');
+});

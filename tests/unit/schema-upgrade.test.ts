@@ -9,6 +9,7 @@ import { logTouch, recentTouches } from '../../lib/db/touches';
 import { nudgeIndex } from '../../lib/impressions';
 import type { Contact } from '../../lib/model';
 import { allTouches, getTouch, timelineOf } from '../../lib/db/queries';
+import { episodesOfMonth } from '../../lib/db/review-store';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.UTC(2025, 10, 3, 9);
@@ -107,6 +108,21 @@ function withNudgeIndex(old: OldData): OldData {
   };
 }
 
+/**
+ * Version 7 built the review's store: each sample contact's negative touch came a day before its
+ * positive one, so each has one withdrawal repaired in the month of that positive touch.
+ */
+function withRepairMonths(old: OldData): OldData {
+  return {
+    ...old,
+    contacts: old.contacts.map((c) => {
+      const repair = old.touches.find((t) => t.contactId === c.id && t.outcome === 'positive');
+      const d = new Date(repair!.at as number);
+      return { ...c, repairMonths: [(d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth()] };
+    }),
+  };
+}
+
 /** Version 4's stores, as it shipped; version 5 kept them and changed a record's shape. */
 const STORES_V4 = {
   contacts: 'id, *identities, dueAt, nudgeRank',
@@ -128,7 +144,7 @@ const HISTORY: HistoricalVersion[] = [
     },
     write: sampleV1,
     // Version 2 added nudgeRank and re-derived dueAt with the stored settings.
-    expectAfter: withNudgeIndex,
+    expectAfter: (old) => withRepairMonths(withNudgeIndex(old)),
   },
   {
     version: 2,
@@ -139,7 +155,7 @@ const HISTORY: HistoricalVersion[] = [
     },
     write: () => withNudgeIndex(sampleV1()),
     // Version 3 moved each touch into its contact's month record, whole.
-    expectAfter: (old) => old,
+    expectAfter: withRepairMonths,
   },
   {
     version: 3,
@@ -151,14 +167,14 @@ const HISTORY: HistoricalVersion[] = [
     },
     write: () => withNudgeIndex(sampleV1()),
     // Version 4 only added tables (news, told, reach): every record stays as it was.
-    expectAfter: (old) => old,
+    expectAfter: withRepairMonths,
   },
   {
     version: 4,
     stores: STORES_V4,
     write: () => withNudgeIndex(sampleV1()),
     // Version 5 only rewrote the id directory's shards: every record stays as it was.
-    expectAfter: (old) => old,
+    expectAfter: withRepairMonths,
   },
   {
     version: 5,
@@ -166,13 +182,26 @@ const HISTORY: HistoricalVersion[] = [
     stores: STORES_V4,
     write: () => withNudgeIndex(sampleV1()),
     // Version 6 only turned each month's touches into columns: every touch reads as it was.
-    expectAfter: (old) => old,
+    expectAfter: withRepairMonths,
   },
   {
     version: 6,
     // The same stores again; a month record's touches are columns (monthRecords).
     stores: STORES_V4,
     write: () => withNudgeIndex(sampleV1()),
+    // Version 7 built the review's store from the touches.
+    expectAfter: withRepairMonths,
+  },
+  {
+    version: 7,
+    // The review's store: repaired withdrawals and touch tallies by month, running ones indexed.
+    stores: {
+      ...STORES_V4,
+      contacts: 'id, *identities, dueAt, nudgeRank, withdrawal.start.at',
+      repairs: 'month',
+      touchTallies: 'month',
+    },
+    write: () => withRepairMonths(withNudgeIndex(sampleV1())),
     expectAfter: (old) => old,
   },
 ];
@@ -289,6 +318,14 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
 
       const expected = row.expectAfter(old);
       expect((await db.contacts.toArray()).sort(byId)).toEqual([...expected.contacts].sort(byId));
+      if (row.version < 7) {
+        // The review's store was built from the touches: a withdrawal repaired per contact.
+        const repairs = (await db.repairs.toArray()).flatMap(episodesOfMonth);
+        expect(repairs.map((e) => e.contactId).sort()).toEqual(
+          expected.contacts.map((c) => c.id).sort(),
+        );
+        expect(await db.touchTallies.count()).toBeGreaterThan(0);
+      }
       expect((await allTouches(db)).sort(byId)).toEqual([...expected.touches].sort(byId));
       expect((await db.meta.toArray()).sort(byId)).toEqual([...expected.meta].sort(byId));
 
@@ -492,3 +529,47 @@ for (const { what, from, store } of REWRITES) {
     });
   });
 }
+
+describe('Faults lose nothing: building the review store cut short by a closed page', () => {
+  const v5 = HISTORY.find((h) => h.version === 5)!;
+
+  it('Faults lose nothing: an upgrade to version 7 aborted halfway leaves version 5 whole, and reopening finishes it', async () => {
+    const factory = new IDBFactory();
+    const name = 'upgrade-review-interrupted';
+    const old = await writeOld(factory, name, v5);
+
+    // A page closed while the review's records are written aborts the upgrade's transaction.
+    const realPut = IDBObjectStore.prototype.put;
+    let put = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof realPut>
+    ) {
+      if (this.name === 'repairs' && ++put === 1) this.transaction.abort();
+      return realPut.apply(this, args);
+    });
+    const first = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await expect(first.open()).rejects.toThrow();
+    first.close();
+    spy.mockRestore();
+    expect(put).toBe(1);
+
+    const reader = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    await reader.open();
+    expect(reader.verno).toBe(5);
+    expect(reader.tables.map((t) => t.name).sort()).toEqual(Object.keys(STORES_V4).sort());
+    expect((await reader.table('contacts').toArray()).sort(byId)).toEqual(
+      [...old.contacts].sort(byId),
+    );
+    reader.close();
+
+    const db = new LastImpressionDb(name, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT);
+    expect((await db.contacts.toArray()).sort(byId)).toEqual(
+      [...withRepairMonths(old).contacts].sort(byId),
+    );
+    expect((await db.repairs.toArray()).flatMap(episodesOfMonth)).toHaveLength(old.contacts.length);
+    db.close();
+  });
+});
