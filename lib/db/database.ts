@@ -91,9 +91,10 @@ export class LastImpressionDb extends Dexie {
     // Version 5: the id directory's shards hold two arrays of strings instead of an object
     // with an entry per touch, which made a big import spend half its time copying them.
     this.version(5).stores({}).upgrade(flattenIdShards);
-    // Version 6: a month record holds its touches as columns (see month-columns.ts), which
-    // IndexedDB copies far faster than an array of objects.
-    this.version(6).stores({}).upgrade(monthsToColumns);
+    // Version 6: a record holds its touches as columns (see month-columns.ts), which IndexedDB
+    // copies far faster than an array of objects, and may cover several months (months.ts), so
+    // the index a week is read through lists the months each record holds.
+    this.version(6).stores({ touchMonths: '[contactId+month], *months' }).upgrade(monthsToColumns);
     // Version 7: the review's figures, kept as touches are written (see review-store.ts): the
     // episodes repaired in each UTC month, each month's touch tallies, and the contacts whose
     // withdrawal still runs, indexed by its start. Built from the touches in the upgrade's one

@@ -8,8 +8,10 @@ import { CHANNELS, OUTCOMES, SOURCES, type Touch } from '../model';
  */
 export interface TouchMonth {
   contactId: string;
-  /** Months since January 1970, UTC. */
+  /** The first month this record covers, in months since January 1970, UTC (see months.ts). */
   month: number;
+  /** The months its touches fall in, each once: the multi-entry index a week's read uses. */
+  months: number[];
   ids: string[];
   /** `at`, `createdAt` and `updatedAt` of each touch: three numbers per touch. */
   times: Float64Array;
@@ -50,6 +52,11 @@ function extraFields(touch: Touch): Record<string, unknown> | undefined {
 
 const GOOD_NEWS = 1;
 
+export function monthOf(at: number): number {
+  const d = new Date(at);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth() - 1970 * 12;
+}
+
 const codeOf = <T extends string>(list: readonly T[], value: T): number => {
   const i = list.indexOf(value);
   if (i < 0) throw new Error(`Cannot store "${value}": not one of ${list.join(', ')}`);
@@ -65,7 +72,10 @@ export function toColumns(contactId: string, month: number, touches: readonly To
   const notes = new Array<string>(n);
   const newsIds = new Array<string>(n);
   let extras: TouchMonth['extras'];
+  const months: number[] = [];
   touches.forEach((t, i) => {
+    const m = monthOf(t.at);
+    if (!months.includes(m)) months.push(m);
     ids[i] = t.id;
     times[i * 3] = t.at;
     times[i * 3 + 1] = t.createdAt;
@@ -79,7 +89,17 @@ export function toColumns(contactId: string, month: number, touches: readonly To
     const extra = extraFields(t);
     if (extra) (extras ??= {})[i] = extra;
   });
-  return { contactId, month, ids, times, codes, notes, newsIds, ...(extras ? { extras } : {}) };
+  return {
+    contactId,
+    month,
+    months,
+    ids,
+    times,
+    codes,
+    notes,
+    newsIds,
+    ...(extras ? { extras } : {}),
+  };
 }
 
 /** The touches a stored month holds, oldest first. */

@@ -1,22 +1,28 @@
 import type { Table } from 'dexie';
 import type { Touch } from '../model';
 import type { LastImpressionDb } from './database';
-import { toColumns, touchesIn, type TouchMonth } from './month-columns';
+import { monthOf, toColumns, touchesIn, type TouchMonth } from './month-columns';
 
-export type { TouchMonth };
+export { monthOf, type TouchMonth };
 
 /**
- * The touch store: one record per contact and calendar month (UTC), holding that month's
- * touches whole, oldest first (stored as columns: see month-columns.ts). A big import writes
- * about ten times fewer records than one per touch, and a timeline or a week reads a few records
- * instead of thousands of index entries.
+ * The touch store: each contact's touches in records that each cover a run of calendar months
+ * (UTC), oldest first, stored as columns (see month-columns.ts). A record is keyed by its
+ * contact and the first month it covers, and covers every month up to the next record's first:
+ * so the record holding a month is the contact's last one starting at or before it. An import
+ * packs consecutive months together up to SPAN_TOUCHES touches, since IndexedDB spends about as
+ * long on each record as on a hundred touches inside one: most contacts' few touches take one
+ * record, a key account's busy months one each. A week is read through the `months` index.
  */
 export interface MonthGroup {
   contactId: string;
-  /** Months since January 1970, UTC. */
+  /** The first month the record covers, in months since January 1970, UTC. */
   month: number;
   touches: Touch[];
 }
+
+/** Touches an import packs into one record, unless a single month holds more. */
+export const SPAN_TOUCHES = 100;
 
 export type MonthKey = [contactId: string, month: number];
 
@@ -72,11 +78,6 @@ function forget(shard: TouchIdShard, id: string): boolean {
 
 export const SHARDS = 4096;
 
-export function monthOf(at: number): number {
-  const d = new Date(at);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth() - 1970 * 12;
-}
-
 /** FNV-1a: cheap, and spreads UUIDs and any other id evenly over the shards. */
 export function shardOf(id: string): number {
   let h = 0x811c9dc5;
@@ -113,12 +114,41 @@ export function groupIntoMonths(touches: Iterable<Touch>): MonthGroup[] {
   return groups;
 }
 
-/** Directory records for `months`, merged into `existing` shards (mutated) when given. */
+/**
+ * Touches packed into records for a store holding none of their contacts yet: per contact,
+ * oldest first, consecutive months share a record while it holds at most SPAN_TOUCHES.
+ */
+export function packIntoSpans(touches: Iterable<Touch>): MonthGroup[] {
+  const byContact = new Map<string, Touch[]>();
+  for (const t of touches) {
+    const list = byContact.get(t.contactId);
+    if (list) list.push(t);
+    else byContact.set(t.contactId, [t]);
+  }
+  const spans: MonthGroup[] = [];
+  for (const [contactId, list] of byContact) {
+    list.sort(byTime);
+    let span: MonthGroup | undefined;
+    for (let i = 0; i < list.length;) {
+      const month = monthOf(list[i]!.at);
+      let end = i + 1;
+      while (end < list.length && Object.is(monthOf(list[end]!.at), month)) end += 1;
+      if (!span || span.touches.length + (end - i) > SPAN_TOUCHES) {
+        span = { contactId, month, touches: [] };
+        spans.push(span);
+      }
+      for (; i < end; i += 1) span.touches.push(list[i]!);
+    }
+  }
+  return spans;
+}
+
+/** Directory records for where `touches` now live, merged into `existing` (mutated) when given. */
 export function shardsFor(
-  months: readonly MonthGroup[],
+  placed: Iterable<{ touches: readonly Touch[]; contactId: string; month: number }>,
   existing = new Map<number, TouchIdShard>(),
 ): Map<number, TouchIdShard> {
-  for (const m of months) {
+  for (const m of placed) {
     const where = placeOf(m.contactId, m.month);
     for (const t of m.touches) {
       const shard = shardOf(t.id);
@@ -128,6 +158,18 @@ export function shardsFor(
     }
   }
   return existing;
+}
+
+/** The contact's stored record covering `month`: its last one starting at or before it. */
+function coveringRecord(
+  db: LastImpressionDb,
+  contactId: string,
+  month: number,
+): Promise<TouchMonth | undefined> {
+  return db.touchMonths
+    .where('[contactId+month]')
+    .between([contactId, -Infinity], [contactId, month], true, true)
+    .last();
 }
 
 /** Every touch of a contact, oldest first. Call inside a transaction to read a consistent set. */
@@ -234,23 +276,60 @@ export async function putTouches(
           touches.map((t) => t.id),
         )
       : [];
-  const incoming = groupIntoMonths(touches);
-  const shards = new Map<number, TouchIdShard>();
-  let months = incoming;
-  if (mode !== 'empty-store') {
-    const [stored, storedShards] = await Promise.all([
-      db.touchMonths.bulkGet(incoming.map((m): MonthKey => [m.contactId, m.month])),
-      db.touchIds.bulkGet([...new Set(touches.map((t) => shardOf(t.id)))]),
+  if (mode === 'empty-store') {
+    const spans = packIntoSpans(touches);
+    await Promise.all([
+      db.touchMonths.bulkPut(spans.map((m) => toColumns(m.contactId, m.month, m.touches))),
+      db.touchIds.bulkPut([...shardsFor(spans).values()]),
     ]);
-    for (const s of storedShards) if (s) shards.set(s.shard, s);
-    months = incoming.map((m, i) => {
-      const old = stored[i];
-      return old ? { ...m, touches: [...touchesIn(old), ...m.touches].sort(byTime) } : m;
-    });
+    return replaced;
   }
-  shardsFor(incoming, shards);
+  const shards = new Map<number, TouchIdShard>();
+  for (const s of await db.touchIds.bulkGet([...new Set(touches.map((t) => shardOf(t.id)))])) {
+    if (s) shards.set(s.shard, s);
+  }
+  // Each month's new touches join the record covering that month; a record starts at the month
+  // instead where none covers it, or where the covering one is full and every touch it holds is
+  // older (so it still covers only its own). Stored records are looked up all at once.
+  const groups = groupIntoMonths(touches);
+  const covering = await Promise.all(groups.map((g) => coveringRecord(db, g.contactId, g.month)));
+  const records = new Map<string, MonthGroup>();
+  const byContact = new Map<string, MonthGroup[]>();
+  const placed: MonthGroup[] = [];
+  const remember = (r: MonthGroup) => {
+    records.set(placeOf(r.contactId, r.month), r);
+    const list = byContact.get(r.contactId);
+    if (list) list.push(r);
+    else byContact.set(r.contactId, [r]);
+  };
+  groups.forEach((g, i) => {
+    const stored = covering[i];
+    let record: MonthGroup | undefined;
+    for (const r of byContact.get(g.contactId) ?? []) {
+      if (r.month <= g.month && (!record || r.month > record.month)) record = r;
+    }
+    if (stored && (!record || stored.month > record.month)) {
+      record = { contactId: stored.contactId, month: stored.month, touches: touchesIn(stored) };
+      remember(record);
+    }
+    const full =
+      record !== undefined &&
+      record.month !== g.month &&
+      record.touches.length >= SPAN_TOUCHES &&
+      record.touches.every((t) => monthOf(t.at) < g.month);
+    if (!record || full) {
+      record = { contactId: g.contactId, month: g.month, touches: [] };
+      remember(record);
+    }
+    record.touches.push(...g.touches);
+    placed.push({ ...record, touches: g.touches });
+  });
+  for (const r of records.values()) r.touches.sort(byTime);
+  shardsFor(placed, shards);
   await Promise.all([
-    db.touchMonths.bulkPut(months.map((m) => toColumns(m.contactId, m.month, m.touches))),
+    db.touchMonths.bulkPut(
+      [...records.values()].map((m) => toColumns(m.contactId, m.month, m.touches)),
+    ),
     db.touchIds.bulkPut([...shards.values()]),
   ]);
   return replaced;

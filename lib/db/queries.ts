@@ -16,7 +16,11 @@ export async function timelineOf(db: LastImpressionDb, contactId: string): Promi
 
 /** Touches at or after `from`, oldest first, read off the month index. */
 export async function touchesSince(db: LastImpressionDb, from: number): Promise<Touch[]> {
-  const months = await db.touchMonths.where('month').aboveOrEqual(monthOf(from)).toArray();
+  const months = await db.touchMonths
+    .where('months')
+    .aboveOrEqual(monthOf(from))
+    .distinct()
+    .toArray();
   return months.flatMap((m) => touchesIn(m).filter((t) => t.at >= from)).sort(byTime);
 }
 
@@ -31,8 +35,9 @@ export async function touchesBetween(
 ): Promise<Touch[]> {
   if (!(toMs > fromMs)) return [];
   const months = await db.touchMonths
-    .where('month')
+    .where('months')
     .between(monthOf(fromMs), monthOf(toMs), true, true)
+    .distinct()
     .toArray();
   return months
     .flatMap((m) => touchesIn(m).filter((t) => t.at >= fromMs && t.at < toMs))

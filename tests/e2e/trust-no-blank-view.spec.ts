@@ -41,9 +41,11 @@ async function writeBrokenRecord(page: Page): Promise<void> {
     const when = new Date(at);
     // The touch store keeps one record per contact and UTC month (lib/db/months.ts), its
     // touches as columns (lib/db/month-columns.ts): codes 0 are email, positive and gmail.
+    const month = when.getUTCFullYear() * 12 + when.getUTCMonth() - 1970 * 12;
     tx.objectStore('touchMonths').put({
       contactId: id,
-      month: when.getUTCFullYear() * 12 + when.getUTCMonth() - 1970 * 12,
+      month,
+      months: [month],
       ids: [crypto.randomUUID()],
       times: new Float64Array([at, now, now]),
       codes: new Uint8Array([0, 0, 0, 0]),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LastImpressionDb } from '../../lib/db/database';
-import { monthOf, putTouches, shardOf } from '../../lib/db/months';
+import { monthOf, putTouches, shardOf, SPAN_TOUCHES } from '../../lib/db/months';
 import {
   allTouches,
   getTouch,
@@ -48,17 +48,97 @@ async function adaAcrossMonths() {
   return { contactId: contactId!, touches };
 }
 
-describe('the touch store: one record per contact and month', () => {
-  it('keeps a contact’s touches in one record per month, found again by id', async () => {
+/** A touch for `contactId` at `at`, as an import would hand it over. */
+function touchAt(contactId: string, at: number): Touch {
+  return {
+    id: crypto.randomUUID(),
+    contactId,
+    at,
+    channel: 'email',
+    outcome: 'neutral',
+    source: 'import',
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+describe('the touch store: records covering runs of months', () => {
+  it('keeps a contact’s few touches over several months in one record, found again by id', async () => {
     const { contactId, touches } = await adaAcrossMonths();
-    const months = await db.touchMonths.toArray();
-    expect(months.map((m) => [m.contactId, m.month, m.ids.length])).toEqual([
-      [contactId, monthOf(touches[0]!.at), 1],
-      [contactId, monthOf(touches[1]!.at), 2],
-      [contactId, monthOf(touches[3]!.at), 1],
+    const records = await db.touchMonths.toArray();
+    expect(records.map((m) => [m.contactId, m.month, m.months, m.ids.length])).toEqual([
+      [
+        contactId,
+        monthOf(touches[0]!.at),
+        touches
+          .slice(0, 4)
+          .map((t) => monthOf(t.at))
+          .filter((m, i, all) => all.indexOf(m) === i),
+        4,
+      ],
     ]);
     for (const t of touches) expect(await getTouch(db, t.id)).toEqual(t);
     expect(await getTouch(db, crypto.randomUUID())).toBeUndefined();
+  });
+
+  it('packs an import by contact: quiet months share a record, a busy month has its own', async () => {
+    db = makeTestDb();
+    const busy = crypto.randomUUID();
+    const quiet = crypto.randomUUID();
+    const jan = Date.UTC(2026, 0, 10);
+    const feb = Date.UTC(2026, 1, 10);
+    const touches = [
+      ...Array.from({ length: SPAN_TOUCHES + 20 }, (_, i) => touchAt(busy, jan + i * 60_000)),
+      ...Array.from({ length: 30 }, (_, i) => touchAt(busy, feb + i * 60_000)),
+      ...Array.from({ length: 5 }, (_, i) => touchAt(quiet, Date.UTC(2026, i, 3))),
+    ];
+    await db.transaction('rw', [db.touchMonths, db.touchIds], () =>
+      putTouches(db, touches, 'empty-store'),
+    );
+    const records = await db.touchMonths.toArray();
+    expect(
+      records
+        .map((m) => [m.contactId, m.month, m.ids.length])
+        .sort((a, b) => String(a).localeCompare(String(b))),
+    ).toEqual(
+      [
+        [busy, monthOf(jan), SPAN_TOUCHES + 20],
+        [busy, monthOf(feb), 30],
+        [quiet, monthOf(Date.UTC(2026, 0, 3)), 5],
+      ].sort((a, b) => String(a).localeCompare(String(b))),
+    );
+    for (const t of touches) expect(await getTouch(db, t.id)).toEqual(t);
+    // A week in March finds the quiet contact's one touch there through the months index.
+    const march = await touchesBetween(db, Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 8));
+    expect(march.map((t) => t.id)).toEqual([touches[SPAN_TOUCHES + 20 + 30 + 2]!.id]);
+  });
+
+  it('starts a new record when a log follows a full one', async () => {
+    db = makeTestDb();
+    const contactId = crypto.randomUUID();
+    const jan = Date.UTC(2026, 0, 10);
+    const full = Array.from({ length: SPAN_TOUCHES }, (_, i) =>
+      touchAt(contactId, jan + i * 60_000),
+    );
+    await db.transaction('rw', [db.touchMonths, db.touchIds], () =>
+      putTouches(db, full, 'empty-store'),
+    );
+    const sameMonth = touchAt(contactId, jan + DAY);
+    const nextMonth = touchAt(contactId, Date.UTC(2026, 1, 2));
+    for (const t of [sameMonth, nextMonth]) {
+      await db.transaction('rw', [db.touchMonths, db.touchIds], () =>
+        putTouches(db, [t], 'new-ids'),
+      );
+    }
+    const records = await db.touchMonths.toArray();
+    expect(records.map((m) => [m.month, m.ids.length])).toEqual([
+      [monthOf(jan), SPAN_TOUCHES + 1],
+      [monthOf(nextMonth.at), 1],
+    ]);
+    expect((await timelineOf(db, contactId)).map((t) => t.id).slice(0, 2)).toEqual([
+      nextMonth.id,
+      sameMonth.id,
+    ]);
   });
 
   it('serves a week, a range and a timeline from the month records, at their edges', async () => {
@@ -82,8 +162,10 @@ describe('the touch store: one record per contact and month', () => {
     const r = await editTouch(db, moved.id, { at: Date.UTC(2026, 4, 2) }, NOW);
     expect(r.ok).toBe(true);
     expect(await getTouch(db, moved.id)).toMatchObject({ id: moved.id, at: Date.UTC(2026, 4, 2) });
-    // March held only this touch: its record is gone, not left empty.
-    expect(await db.touchMonths.get([contactId, monthOf(moved.at)])).toBeUndefined();
+    // March held only this touch: the months index no longer lists it.
+    const record = await db.touchMonths.get([contactId, monthOf(moved.at)]);
+    expect(record?.months).not.toContain(monthOf(moved.at));
+    expect(await touchesBetween(db, Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1))).toEqual([]);
     expect(await allTouches(db)).toHaveLength(4);
   });
 

@@ -134,6 +134,9 @@ const STORES_V4 = {
   reach: 'contactId',
 };
 
+/** Version 6's: a month record lists the months it holds, the index a week is read through. */
+const STORES_V6 = { ...STORES_V4, touchMonths: '[contactId+month], *months' };
+
 const HISTORY: HistoricalVersion[] = [
   {
     version: 1,
@@ -186,8 +189,8 @@ const HISTORY: HistoricalVersion[] = [
   },
   {
     version: 6,
-    // The same stores again; a month record's touches are columns (monthRecords).
-    stores: STORES_V4,
+    // A record's touches are columns and it may cover several months, listed in `months`.
+    stores: STORES_V6,
     write: () => withNudgeIndex(sampleV1()),
     // Version 7 built the review's store from the touches.
     expectAfter: withRepairMonths,
@@ -196,7 +199,7 @@ const HISTORY: HistoricalVersion[] = [
     version: 7,
     // The review's store: repaired withdrawals and touch tallies by month, running ones indexed.
     stores: {
-      ...STORES_V4,
+      ...STORES_V6,
       contacts: 'id, *identities, dueAt, nudgeRank, withdrawal.start.at',
       repairs: 'month',
       touchTallies: 'month',
@@ -230,6 +233,7 @@ function columnsV6(m: { contactId: unknown; month: number; touches: Row[] }): Ro
   return {
     contactId: m.contactId,
     month: m.month,
+    months: [m.month],
     ids: m.touches.map((t) => t.id),
     times,
     codes,
