@@ -3,6 +3,7 @@ import { FRAME_PORT, type Screen, type ToFrameMessage } from '../../lib/messages
 import { linkFrame } from '../../lib/page/frame-port';
 import type { Owner } from '../../lib/page/owner';
 import { linkToPage } from '../../lib/panel/page-link';
+import { fakePort } from '../support/fake-port';
 
 const TOKEN = '6f1c2f8e-3b7a-4d2b-9c1e-0a5b6c7d8e9f';
 const FORGED = '11111111-2222-4333-8444-555555555555';
@@ -17,35 +18,6 @@ const GRACE: Screen = {
     { identity: { kind: 'email', value: 'grace@example.com' }, key: 'email:grace@example.com' },
   ],
 };
-
-/** A runtime port whose other end is the test. */
-function fakePort(name: string, senderId?: string) {
-  const listeners: ((m: unknown) => void)[] = [];
-  const gone: (() => void)[] = [];
-  const port = {
-    name,
-    sender: senderId === undefined ? undefined : { id: senderId },
-    sent: [] as unknown[],
-    disconnected: false,
-    postMessage(m: unknown) {
-      port.sent.push(m);
-    },
-    disconnect() {
-      port.disconnected = true;
-    },
-    onMessage: {
-      addListener: (cb: (m: unknown) => void) => listeners.push(cb),
-    } as never,
-    onDisconnect: { addListener: (cb: () => void) => gone.push(cb) } as never,
-    deliver(m: unknown) {
-      for (const cb of listeners) cb(m);
-    },
-    close() {
-      for (const cb of gone) cb();
-    },
-  };
-  return port;
-}
 
 function fakeOwner() {
   const ends: (() => void)[] = [];

@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPanelBroker, MAX_TOKENS, type BrokerPort } from '../../lib/background/panel-broker';
+import { createPanelBroker, MAX_TOKENS } from '../../lib/background/panel-broker';
 import { MAY_SEND, PAGE_PORT, PANEL_PORT, type Screen } from '../../lib/messaging';
-
-/** A port whose other end is the test: `deliver` plays a message from the sender. */
-function fakePort() {
-  const listeners: ((m: unknown) => void)[] = [];
-  const gone: (() => void)[] = [];
-  const port = {
-    sent: [] as unknown[],
-    disconnected: false,
-    postMessage(m: unknown) {
-      port.sent.push(m);
-    },
-    disconnect() {
-      port.disconnected = true;
-    },
-    onMessage: { addListener: (cb: (m: unknown) => void) => listeners.push(cb) },
-    onDisconnect: { addListener: (cb: () => void) => gone.push(cb) },
-    deliver(m: unknown) {
-      for (const cb of listeners) cb(m);
-    },
-    close() {
-      for (const cb of gone) cb();
-    },
-  };
-  return port satisfies BrokerPort;
-}
+import { fakePort } from '../support/fake-port';
 
 const TOKEN = '6f1c2f8e-3b7a-4d2b-9c1e-0a5b6c7d8e9f';
 const OTHER_TOKEN = '11111111-2222-4333-8444-555555555555';
