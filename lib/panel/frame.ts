@@ -41,10 +41,14 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
     },
   });
   const afterSend = createAfterSend({ signal });
-  const tabId = browser.tabs
-    .getCurrent()
-    .then((tab) => tab?.id)
-    .catch(() => undefined);
+  // Firefox lost the framed panel to the direct link (its journeys never found the frame), so
+  // there the screen keeps coming through the background alone.
+  const tabId = import.meta.env.FIREFOX
+    ? Promise.resolve(undefined)
+    : browser.tabs
+        .getCurrent()
+        .then((tab) => tab?.id)
+        .catch(() => undefined);
   const link = linkToPage(
     signal,
     tabId,
