@@ -87,8 +87,8 @@ export async function storedContact(
           get.onsuccess = () => {
             const contact = get.result as Contact | undefined;
             if (!contact) return resolve(null);
-            // One record per contact and month (lib/db/months.ts), keyed [contactId, month],
-            // its touches stored as columns (lib/db/month-columns.ts).
+            // Records per contact covering runs of months (lib/db/months.ts), keyed
+            // [contactId, first month], their touches stored as columns (month-columns.ts).
             const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
             const months = tx.objectStore('touchMonths').getAll(range);
             months.onsuccess = () => {

@@ -26,7 +26,7 @@ async function countStored(page: Page): Promise<Stored> {
             return resolve({ contacts: 0, touches: 0 });
           const tx = db.transaction(['contacts', 'touchMonths']);
           const c = tx.objectStore('contacts').count();
-          // Touches live in one record per contact and month.
+          // Touches live in records per contact, each covering a run of months.
           const t = tx.objectStore('touchMonths').getAll();
           tx.oncomplete = () => {
             db.close();
