@@ -16,20 +16,29 @@ export interface PageWatchOptions<T> {
 }
 
 /**
- * Re-reads the page after navigation and DOM changes, once per animation frame, and
+ * Re-reads the page after navigation and DOM changes, at most once per animation frame, and
  * reports only when the result's key differs: Gmail mutates constantly, and most mutations
- * change nothing the panel shows. Holds no site knowledge: the host definition says what to read
- * and which attributes matter. Answers a function that asks for a read on the next frame.
+ * change nothing the panel shows. The first change after a frame with no read is read at once
+ * (a thread switch reaches the panel without waiting up to a frame for it); changes after that
+ * read wait for the next frame, so a burst costs one read per frame. Holds no site knowledge:
+ * the host definition says what to read and which attributes matter. Answers a function that
+ * asks for a read.
  */
 export function watchPage<T>(options: PageWatchOptions<T>): () => void {
   const { owner, doc, attributes, read, keyOf, onChange, afterRead } = options;
   let lastKey: string | null = null;
   let pending = false;
+  // A read ran and no animation frame has passed since.
+  let readThisFrame = false;
 
   const readNow = () => {
     if (!pending) return;
     pending = false;
     if (!owner.isValid) return;
+    if (!readThisFrame) {
+      readThisFrame = true;
+      owner.requestAnimationFrame(() => (readThisFrame = false));
+    }
     const value = read();
     const key = keyOf(value);
     if (key !== lastKey) {
@@ -42,6 +51,12 @@ export function watchPage<T>(options: PageWatchOptions<T>): () => void {
   const schedule = () => {
     if (pending) return;
     pending = true;
+    if (!readThisFrame) {
+      // After the task that made the change, not inside it: WXT's location event fires from
+      // the Navigation API's \`navigate\`, before the address has changed.
+      queueMicrotask(readNow);
+      return;
+    }
     owner.requestAnimationFrame(readNow);
     owner.setTimeout(readNow, HIDDEN_TAB_MS);
   };

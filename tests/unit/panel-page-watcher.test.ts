@@ -57,6 +57,59 @@ describe('page watcher', () => {
     owner.invalidate();
   });
 
+  it('reads a change after a quiet frame at once, not a frame later', async () => {
+    const { changes, owner } = setup();
+    await settle();
+    document.querySelector('#who')!.setAttribute('email', 'grace@navy.mil');
+    // The mutation observer's callback, then the read: microtasks, no timer.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(changes).toEqual(['ada@example.com', 'grace@navy.mil']);
+    owner.invalidate();
+  });
+
+  it('reads changes right after a read on the next frame only, once for them all', async () => {
+    const { changes, reads, owner } = setup();
+    await settle();
+    document.querySelector('#who')!.setAttribute('email', 'grace@navy.mil');
+    await Promise.resolve();
+    await Promise.resolve();
+    const afterFirst = reads();
+    document.querySelector('#who')!.setAttribute('email', 'alan@example.com');
+    await Promise.resolve();
+    document.querySelector('#who')!.setAttribute('email', 'edsger@example.com');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(reads()).toBe(afterFirst);
+    expect(changes.at(-1)).toBe('grace@navy.mil');
+    await settle();
+    expect(reads()).toBe(afterFirst + 1);
+    expect(changes).toEqual(['ada@example.com', 'grace@navy.mil', 'edsger@example.com']);
+    owner.invalidate();
+  });
+
+  it('reads an address change after the address has changed', async () => {
+    history.replaceState(null, '', '#inbox');
+    const owner = fakeOwner();
+    const seen: string[] = [];
+    watchPage({
+      owner,
+      doc: document,
+      attributes: [],
+      read: () => location.hash,
+      keyOf: (hash) => hash,
+      onChange: (hash) => seen.push(hash),
+    });
+    await settle();
+    // WXT's location event fires from the Navigation API's `navigate`, before the address
+    // changes; a read inside that event would see the old one and then wait a frame.
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    history.replaceState(null, '', '#inbox/FMfcgzQXJWDsKmTHqGvNbDqjLtZ');
+    await Promise.resolve();
+    expect(seen).toEqual(['#inbox', '#inbox/FMfcgzQXJWDsKmTHqGvNbDqjLtZ']);
+    owner.invalidate();
+  });
+
   it('follows hash changes: a new thread in the hash is read with no DOM change at all', async () => {
     history.replaceState(null, '', '#inbox');
     const owner = fakeOwner();
