@@ -10,19 +10,32 @@ import { keepNewer, type Views } from './view';
 
 export const RECENT_TOUCHES = 5;
 
-/** One read of the stored contacts behind `keys`: null where nobody is stored under a key. */
-export async function readViews(db: LastImpressionDb, keys: readonly string[]): Promise<Views> {
-  const settings = await getSettings(db);
-  const views: Views = {};
-  await Promise.all(
-    keys.map(async (key) => {
-      const contact = await findContactByIdentity(db, key as IdentityKey);
-      views[key] = contact
-        ? { contact, recent: await recentTouches(db, contact.id, RECENT_TOUCHES), settings }
-        : null;
-    }),
-  );
-  return views;
+/**
+ * One read of the stored contacts behind `keys`: null where nobody is stored under a key. One
+ * transaction, with the settings read beside the contacts rather than before them: each
+ * transaction and each wait is a round trip to the browser's database process, on every
+ * thread switch.
+ */
+export function readViews(db: LastImpressionDb, keys: readonly string[]): Promise<Views> {
+  return db.transaction('r', [db.meta, db.contacts, db.touchMonths], async () => {
+    const [settings, found] = await Promise.all([
+      getSettings(db),
+      Promise.all(
+        keys.map(async (key) => {
+          const contact = await findContactByIdentity(db, key as IdentityKey);
+          return contact
+            ? { contact, recent: await recentTouches(db, contact.id, RECENT_TOUCHES) }
+            : null;
+        }),
+      ),
+    ]);
+    const views: Views = {};
+    keys.forEach((key, i) => {
+      const view = found[i];
+      views[key] = view ? { ...view, settings } : null;
+    });
+    return views;
+  });
 }
 
 /**
@@ -34,7 +47,8 @@ export async function readViews(db: LastImpressionDb, keys: readonly string[]): 
  */
 export function followViews(store: PanelStore, db: LastImpressionDb, signal: AbortSignal): void {
   let keysNow = '';
-  let subscription: { unsubscribe(): void } | null = null;
+  // What follows the people now on screen: set from the moment their first read starts.
+  let following: { stop(): void } | null = null;
 
   // Who is shown first is chosen once per screen, when the data is in, and then kept: logging
   // for the most urgent contact must not make the panel jump to someone else.
@@ -48,26 +62,41 @@ export function followViews(store: PanelStore, db: LastImpressionDb, signal: Abo
   const follow = () => {
     const keys = peopleOf(store.getState().screen).map((p) => p.key);
     const joined = keys.join('\n');
-    if (joined === keysNow && (subscription || keys.length === 0)) {
+    if (joined === keysNow && (following || keys.length === 0)) {
       // The same people again (the page's address or the compose flag changed): no new query.
       const selectedKey = choose(store.getState(), store.getState().views);
       if (selectedKey !== store.getState().selectedKey) store.setState({ selectedKey });
       return;
     }
     keysNow = joined;
-    subscription?.unsubscribe();
-    subscription = null;
+    following?.stop();
+    following = null;
     if (keys.length === 0) return;
-    subscription = liveQuery(() => readViews(db, keys)).subscribe({
-      next: (answer) => {
-        if (signal.aborted || keysNow !== joined) return;
-        store.setState((s) => {
-          const views = keepNewer(s.views, answer);
-          return { views, selectedKey: choose(s, views) };
-        });
+    let stopped = false;
+    let live: { unsubscribe(): void } | null = null;
+    following = {
+      stop() {
+        stopped = true;
+        live?.unsubscribe();
       },
-      error: (e: unknown) => console.debug('Last Impression: contacts not read', e),
-    });
+    };
+    const draw = (answer: Views) => {
+      if (stopped || signal.aborted) return;
+      store.setState((s) => {
+        const views = keepNewer(s.views, answer);
+        return { views, selectedKey: choose(s, views) };
+      });
+    };
+    const failed = (e: unknown) => console.debug('Last Impression: contacts not read', e);
+    // Dexie's live query makes its first read a task later (a timer), behind the render this
+    // screen change has queued. So the first read starts now, and the live query, which reads
+    // again before it watches, starts once that read is drawn rather than competing with it.
+    readViews(db, keys)
+      .then(draw, failed)
+      .finally(() => {
+        if (stopped || signal.aborted) return;
+        live = liveQuery(() => readViews(db, keys)).subscribe({ next: draw, error: failed });
+      });
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -76,6 +105,6 @@ export function followViews(store: PanelStore, db: LastImpressionDb, signal: Abo
   follow();
   signal.addEventListener('abort', () => {
     unsubscribe();
-    subscription?.unsubscribe();
+    following?.stop();
   });
 }
