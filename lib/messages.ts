@@ -93,6 +93,16 @@ export type PageMessage =
 /** Panel frame → background. */
 export type PanelMessage = { type: 'pair'; token: string } | { type: 'layout'; layout: Layout };
 
+/**
+ * Panel frame → its parent window, as soon as its script runs: asks for the token (below) before
+ * the frame's load event, which waits for every resource. Carries nothing; the content script
+ * answers only a message whose source is its own frame's window at the extension's origin.
+ */
+export const HELLO_MESSAGE = 'li-hello';
+export interface HelloMessage {
+  type: typeof HELLO_MESSAGE;
+}
+
 /** Content script → its own frame, through `postMessage` at the extension's origin. */
 export const PAIR_MESSAGE = 'li-pair';
 export interface PairMessage {

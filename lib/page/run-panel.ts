@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { HostDefinition, HostReading } from '../hosts/site';
-import { PAIR_MESSAGE, type PairMessage, type Screen } from '../messages';
+import { HELLO_MESSAGE, PAIR_MESSAGE, type PairMessage, type Screen } from '../messages';
 import { linkFrame } from './frame-port';
 import { createFrameSlot } from './frame-slot';
 import { connectPage } from './page-port';
@@ -97,14 +97,24 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
     },
   });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  ctx.addEventListener(iframe, 'load', () => {
+  const giveToken = () => {
     const message: PairMessage = { type: PAIR_MESSAGE, token };
     try {
       iframe.contentWindow?.postMessage(message, extensionOrigin);
     } catch (e) {
       console.debug('Last Impression: frame not paired', e);
     }
+  };
+  // The frame asks as soon as its script runs; its load event, tens of milliseconds later, is
+  // the fallback. A page script can post a hello too, but not from our frame's window at the
+  // extension's origin (a page that navigates our frame elsewhere loses that origin).
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (event.source !== iframe.contentWindow || event.origin !== extensionOrigin) return;
+    if (typeof data === 'object' && data !== null && 'type' in data && data.type === HELLO_MESSAGE)
+      giveToken();
   });
+  ctx.addEventListener(iframe, 'load', giveToken);
   ui.mount();
 
   const frameGone = () => !wrapper.isConnected || iframe.parentElement !== wrapper;

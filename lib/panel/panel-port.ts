@@ -1,8 +1,10 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import {
+  HELLO_MESSAGE,
   PairMessageSchema,
   PANEL_PORT,
+  type HelloMessage,
   ToPanelMessageSchema,
   type Layout,
   type PanelMessage,
@@ -66,6 +68,11 @@ export function connectPanel(
     },
     { signal },
   );
+
+  // Asks the content script for the token now rather than at this frame's load event. Any
+  // page script hears this hello, which carries nothing.
+  const hello: HelloMessage = { type: HELLO_MESSAGE };
+  window.parent.postMessage(hello, '*');
 
   const retry = () => {
     if (signal.aborted || timer) return;

@@ -60,6 +60,7 @@ async function attack(page: Page, extensionId: string) {
     }
     // Forged messages to every frame, in every shape the extension speaks.
     const forged = [
+      { type: 'li-hello' },
       { type: 'li-pair', token: crypto.randomUUID() },
       { type: 'log', outcome: 'negative' },
       { type: 'screen', site: 'gmail', screen: { kind: 'people', people: [] } },
