@@ -68,6 +68,9 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
   });
   const { iframe, wrapper } = ui;
   const slot = createFrameSlot(ctx, document, iframe);
+  // The frame's navigation starts now, before the ports and listeners below: nothing it sends
+  // can arrive before this task ends, and its load is most of the first panel's time.
+  ui.mount();
   // Set while the frame holds an after-send prompt: it keeps a slot where nobody is on screen.
   let prompting = false;
   let readSoon: () => void = () => {};
@@ -115,7 +118,6 @@ function startPanel(ctx: ContentScriptContext, host: HostDefinition): void {
       giveToken();
   });
   ctx.addEventListener(iframe, 'load', giveToken);
-  ui.mount();
 
   const frameGone = () => !wrapper.isConnected || iframe.parentElement !== wrapper;
   const checkSends = host.sends
