@@ -57,6 +57,22 @@ describe('page watcher', () => {
     owner.invalidate();
   });
 
+  /** A watcher whose reader reads only the hash: Gmail names the open thread there. */
+  function watchHash() {
+    history.replaceState(null, '', '#inbox');
+    const owner = fakeOwner();
+    const seen: string[] = [];
+    watchPage({
+      owner,
+      doc: document,
+      attributes: [],
+      read: () => location.hash,
+      keyOf: (hash) => hash,
+      onChange: (hash) => seen.push(hash),
+    });
+    return { owner, seen };
+  }
+
   it('reads a change after a quiet frame at once, not a frame later', async () => {
     const { changes, owner } = setup();
     await settle();
@@ -89,17 +105,7 @@ describe('page watcher', () => {
   });
 
   it('reads an address change after the address has changed', async () => {
-    history.replaceState(null, '', '#inbox');
-    const owner = fakeOwner();
-    const seen: string[] = [];
-    watchPage({
-      owner,
-      doc: document,
-      attributes: [],
-      read: () => location.hash,
-      keyOf: (hash) => hash,
-      onChange: (hash) => seen.push(hash),
-    });
+    const { owner, seen } = watchHash();
     await settle();
     // WXT's location event fires from the Navigation API's `navigate`, before the address
     // changes; a read inside that event would see the old one and then wait a frame.
@@ -111,18 +117,7 @@ describe('page watcher', () => {
   });
 
   it('follows hash changes: a new thread in the hash is read with no DOM change at all', async () => {
-    history.replaceState(null, '', '#inbox');
-    const owner = fakeOwner();
-    const seen: string[] = [];
-    watchPage({
-      owner,
-      doc: document,
-      attributes: [],
-      // Gmail names the open thread in the hash; nothing in the DOM need change with it.
-      read: () => location.hash,
-      keyOf: (hash) => hash,
-      onChange: (hash) => seen.push(hash),
-    });
+    const { owner, seen } = watchHash();
     expect(seen).toEqual(['#inbox']);
 
     const fired = new Promise((resolve) =>
