@@ -2,9 +2,10 @@ import { addWeeks, startOfWeek } from 'date-fns';
 import { WEEK_STARTS_ON } from '../metrics';
 import type { Contact } from '../model';
 import { reviewWindowStart, type Episode, type TouchTally } from '../review';
-import type { LastImpressionDb } from './database';
+import { reviewTables, type LastImpressionDb } from './database';
 import { monthOf } from './months';
 import { episodesOfMonth, talliesOfMonths } from './review-store';
+import { episodesOfShard } from './running';
 
 export interface ReviewData {
   /** The contacts the review can name: those left negative, and those repaired in the week. */
@@ -17,12 +18,12 @@ export interface ReviewData {
 
 /**
  * What the review of the week containing `week` needs, from the figures kept as touches are
- * written (review-store.ts): the contacts whose withdrawal still runs, through their index, and
- * a few month records. No touch and no timeline is read, so the cost does not grow with the
- * touches of the weeks shown.
+ * written (review-store.ts, running.ts): the shards of withdrawals still running and a few month
+ * records, then the contacts the review names. No touch and no timeline is read, so the cost
+ * does not grow with the touches of the weeks shown.
  */
 export function readReview(db: LastImpressionDb, week: number): Promise<ReviewData> {
-  return db.transaction('r', [db.contacts, db.repairs, db.touchTallies], () => read(db, week));
+  return db.transaction('r', [db.contacts, ...reviewTables(db)], () => read(db, week));
 }
 
 async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
@@ -32,7 +33,7 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
   const windowStart = reviewWindowStart(week);
   const first = monthOf(windowStart);
   const [running, repairs, tallies] = await Promise.all([
-    db.contacts.where('withdrawal.start.at').below(weekEnd).toArray(),
+    db.running.toArray(),
     // Every month from the window's first on: a past week needs the withdrawals that were still
     // running at its end, whenever they were repaired later.
     db.repairs.where('month').aboveOrEqual(first).toArray(),
@@ -41,9 +42,9 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
       .between(first, monthOf(weekEnd - 1), true, true)
       .toArray(),
   ]);
-  const contacts = new Map(running.map((c) => [c.id, c]));
-  const episodes = running.map((c) => c.withdrawal!);
-  const named = new Set<string>();
+  // One started after the week shown had not happened by its end.
+  const episodes = running.flatMap(episodesOfShard).filter((e) => e.start.at < weekEnd);
+  const named = new Set(episodes.map((e) => e.contactId));
   for (const r of repairs) {
     // One repaired before the window counts nowhere.
     for (const e of episodesOfMonth(r, windowStart)) {
@@ -51,10 +52,10 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
       const at = e.repair!.at;
       // Repaired in the week shown, or still running at its end.
       const listed = at < weekEnd ? at >= weekStart : e.start.at < weekEnd;
-      if (listed && !contacts.has(e.contactId)) named.add(e.contactId);
+      if (listed) named.add(e.contactId);
     }
   }
-  const ids = [...named];
-  for (const c of await db.contacts.bulkGet(ids)) if (c) contacts.set(c.id, c);
+  const contacts = new Map<string, Contact>();
+  for (const c of await db.contacts.bulkGet([...named])) if (c) contacts.set(c.id, c);
   return { contacts, episodes, tallies: talliesOfMonths(tallies, windowStart, weekEnd) };
 }

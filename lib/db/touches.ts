@@ -10,6 +10,7 @@ import { touchesIn } from './month-columns';
 import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { addEpisode, tallyTouches } from './review-store';
+import { runningOf, setRunning } from './running';
 import { recomputeContact } from './summary';
 import { nextEpisode } from '../review';
 
@@ -83,9 +84,13 @@ export async function logTouch(
       if (inOrder) {
         next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
         Object.assign(next, nudgeIndex(next, settings));
-        const step = nextEpisode(contact.withdrawal, contact.lastOutcome, touch);
-        if (step.open) next.withdrawal = step.open;
-        else delete next.withdrawal;
+        // The latest touch positive (or none), no withdrawal runs: the common log reads no shard.
+        const open =
+          contact.lastOutcome === 'positive' || contact.lastOutcome === null
+            ? undefined
+            : await runningOf(db.running, contact.id);
+        const step = nextEpisode(open, contact.lastOutcome, touch);
+        if (step.open !== open) await setRunning(db.running, new Map([[contact.id, step.open]]));
         if (step.closed) {
           const month = await addEpisode(db, step.closed);
           const months = next.repairMonths ?? [];
