@@ -241,6 +241,33 @@ export function buildReview(
 }
 
 /**
+ * The episodes the review of the week [`weekStart`, `weekEnd`) lists, in its order: those still
+ * running at the week's end with a negative latest touch by then, oldest first, and those
+ * repaired during the week, in the order of their repair. A past week is reviewed as it stood at
+ * its end: later touches have not happened yet.
+ */
+export function listedEpisodes(
+  episodes: Iterable<Episode>,
+  weekStart: number,
+  weekEnd: number,
+): { unrepaired: Episode[]; repaired: Episode[] } {
+  const unrepaired: Episode[] = [];
+  const repaired: Episode[] = [];
+  for (const e of episodes) {
+    if (e.start.at >= weekEnd) continue;
+    if (e.repair && e.repair.at < weekEnd) {
+      if (e.repair.at >= weekStart) repaired.push(e);
+    } else if (e.flips.filter((at) => at < weekEnd).length % 2 === 0) {
+      // Still running, and the latest touch by then was negative rather than neutral.
+      unrepaired.push(e);
+    }
+  }
+  unrepaired.sort((a, b) => byTime(a.start, b.start));
+  repaired.sort((a, b) => byTime(a.repair!, b.repair!));
+  return { unrepaired, repaired };
+}
+
+/**
  * The weekly review from withdrawal episodes and touch tallies. `episodes` must hold every
  * episode repaired from the 12-week window on, or still running; `tallies` those of the window.
  */
@@ -279,9 +306,8 @@ export function reviewOf(
     tally.withdrawals += t.withdrawals;
   }
 
-  const unrepaired: Unrepaired[] = [];
-  const repaired: Withdrawal[] = [];
-  for (const e of episodes) {
+  const all = [...episodes];
+  for (const e of all) {
     // A past week is reviewed as it stood at its end: later touches have not happened yet.
     if (e.start.at >= weekEnd) continue;
     const repair = e.repair && e.repair.at < weekEnd ? e.repair : undefined;
@@ -292,15 +318,6 @@ export function reviewOf(
         byWeek[i]!.days.push(days);
         total.days.push(days);
       }
-      if (repair.at >= weekStart)
-        repaired.push({ contactId: e.contactId, start: e.start, repair, days });
-    } else if (e.flips.filter((at) => at < weekEnd).length % 2 === 0) {
-      // Still running, and the latest touch by then was negative rather than neutral.
-      unrepaired.push({
-        contactId: e.contactId,
-        start: e.start,
-        daysOpen: daysToRepair(e.start.at, asOf),
-      });
     }
     const started = weekOf(e.start.at);
     if (started < 0) continue;
@@ -315,8 +332,18 @@ export function reviewOf(
     }
   }
 
-  unrepaired.sort((a, b) => byTime(a.start, b.start));
-  repaired.sort((a, b) => byTime(a.repair!, b.repair!));
+  const listed = listedEpisodes(all, weekStart, weekEnd);
+  const unrepaired = listed.unrepaired.map((e): Unrepaired => ({
+    contactId: e.contactId,
+    start: e.start,
+    daysOpen: daysToRepair(e.start.at, asOf),
+  }));
+  const repaired = listed.repaired.map((e): Withdrawal => ({
+    contactId: e.contactId,
+    start: e.start,
+    repair: e.repair!,
+    days: daysToRepair(e.start.at, e.repair!.at),
+  }));
   const share = (t: Tally) => (t.judged === 0 ? null : t.quick / t.judged);
   const thisWeek = byWeek.at(-1)!;
   return {

@@ -1,15 +1,18 @@
 import { addWeeks, startOfWeek } from 'date-fns';
 import { WEEK_STARTS_ON } from '../metrics';
 import type { Contact } from '../model';
-import { reviewWindowStart, type Episode, type TouchTally } from '../review';
+import { listedEpisodes, reviewWindowStart, type Episode, type TouchTally } from '../review';
 import { reviewTables, type LastImpressionDb } from './database';
 import { monthOf } from './months';
 import { episodesOfMonth, talliesOfMonths } from './review-store';
 import { episodesOfShard } from './running';
 
+/** Contacts looked up by id: an id with no contact maps to undefined (deleted meanwhile). */
+export type ContactsById = ReadonlyMap<string, Contact | undefined>;
+
 export interface ReviewData {
-  /** The contacts the review can name: those left negative, and those repaired in the week. */
-  contacts: Map<string, Contact>;
+  /** The contacts named by the first `rows` rows of each of the review's lists. */
+  contacts: ContactsById;
   /** Withdrawals still running, and those repaired from the 12-week window's first month on. */
   episodes: Episode[];
   /** Touch tallies of the window's months. */
@@ -19,14 +22,28 @@ export interface ReviewData {
 /**
  * What the review of the week containing `week` needs, from the figures kept as touches are
  * written (review-store.ts, running.ts): the shards of withdrawals still running and a few month
- * records, then the contacts the review names. No touch and no timeline is read, so the cost
- * does not grow with the touches of the weeks shown.
+ * records, then the contacts named by the first `rows` rows of each list (the rest are read when
+ * asked for, with `readContacts`). No touch and no timeline is read, so the cost does not grow
+ * with the touches of the weeks shown, nor with the contacts left unrepaired.
  */
-export function readReview(db: LastImpressionDb, week: number): Promise<ReviewData> {
-  return db.transaction('r', [db.contacts, ...reviewTables(db)], () => read(db, week));
+export function readReview(
+  db: LastImpressionDb,
+  week: number,
+  rows = Infinity,
+): Promise<ReviewData> {
+  return db.transaction('r', [db.contacts, ...reviewTables(db)], () => read(db, week, rows));
 }
 
-async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
+/** The contacts of `ids`, each id mapped to its contact or to undefined if it is gone. */
+export async function readContacts(
+  db: LastImpressionDb,
+  ids: readonly string[],
+): Promise<Map<string, Contact | undefined>> {
+  const found = await db.contacts.bulkGet([...ids]);
+  return new Map(ids.map((id, i) => [id, found[i]]));
+}
+
+async function read(db: LastImpressionDb, week: number, rows: number): Promise<ReviewData> {
   const weekStartDate = startOfWeek(week, { weekStartsOn: WEEK_STARTS_ON });
   const weekStart = weekStartDate.getTime();
   const weekEnd = addWeeks(weekStartDate, 1).getTime();
@@ -42,20 +59,11 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
       .between(first, monthOf(weekEnd - 1), true, true)
       .toArray(),
   ]);
-  // One started after the week shown had not happened by its end.
-  const episodes = running.flatMap(episodesOfShard).filter((e) => e.start.at < weekEnd);
-  const named = new Set(episodes.map((e) => e.contactId));
-  for (const r of repairs) {
-    // One repaired before the window counts nowhere.
-    for (const e of episodesOfMonth(r, windowStart)) {
-      episodes.push(e);
-      const at = e.repair!.at;
-      // Repaired in the week shown, or still running at its end.
-      const listed = at < weekEnd ? at >= weekStart : e.start.at < weekEnd;
-      if (listed) named.add(e.contactId);
-    }
-  }
-  const contacts = new Map<string, Contact>();
-  for (const c of await db.contacts.bulkGet([...named])) if (c) contacts.set(c.id, c);
+  const episodes = running.flatMap(episodesOfShard);
+  // One repaired before the window counts nowhere.
+  for (const r of repairs) episodes.push(...episodesOfMonth(r, windowStart));
+  const listed = listedEpisodes(episodes, weekStart, weekEnd);
+  const named = [...listed.unrepaired.slice(0, rows), ...listed.repaired.slice(0, rows)];
+  const contacts = await readContacts(db, [...new Set(named.map((e) => e.contactId))]);
   return { contacts, episodes, tallies: talliesOfMonths(tallies, windowStart, weekEnd) };
 }

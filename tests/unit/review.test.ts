@@ -5,7 +5,7 @@ import { reviewCsv } from '../../lib/csv/review';
 import { parseCsv } from '../../lib/csv/parse';
 import { addContact, deleteContact, mergeContacts } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
-import { readReview } from '../../lib/db/review';
+import { readContacts, readReview } from '../../lib/db/review';
 import { allTouches, touchesBetween } from '../../lib/db/queries';
 import { logTouch } from '../../lib/db/touches';
 import type { Outcome, Touch } from '../../lib/model';
@@ -466,6 +466,24 @@ describe('review from the database', () => {
       for (const id of [...fromAll.unrepaired, ...fromAll.repaired].map((w) => w.contactId))
         expect(data.contacts.has(id)).toBe(true);
       expect(data.contacts.size).toBeLessThan(60);
+      // Asked for the first rows only, it reads the contacts those name and no other.
+      expect(fromAll.unrepaired.length).toBeGreaterThan(3);
+      const first = [...fromAll.unrepaired.slice(0, 3), ...fromAll.repaired.slice(0, 3)];
+      const few = await readReview(db, week, 3);
+      expect([...few.contacts.keys()].sort()).toEqual(
+        [...new Set(first.map((w) => w.contactId))].sort(),
+      );
+      for (const w of first) expect(few.contacts.get(w.contactId)?.id).toBe(w.contactId);
+      expect(few.episodes).toEqual(data.episodes);
     }
+  });
+
+  it('tells a contact gone from one it has not read yet', async () => {
+    db = makeTestDb();
+    const a = await contact('a@x.org');
+    const found = await readContacts(db, [a.id, 'gone']);
+    expect([...found.keys()]).toEqual([a.id, 'gone']);
+    expect(found.get(a.id)?.name).toBe(a.name);
+    expect(found.get('gone')).toBeUndefined();
   });
 });
