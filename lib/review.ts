@@ -1,4 +1,4 @@
-import { addWeeks, differenceInCalendarDays, startOfWeek } from 'date-fns';
+import { addWeeks, startOfWeek } from 'date-fns';
 import { CHART_WEEKS, WEEK_STARTS_ON } from './metrics';
 import type { Touch } from './model';
 
@@ -20,9 +20,21 @@ export interface Withdrawal {
 /** A repair within this many calendar days counts as quick. */
 export const QUICK_REPAIR_DAYS = 7;
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The local calendar date of an instant, as a count of days: its wall-clock time read as UTC,
+ * whole days of it. Two of them differ by date-fns' `differenceInCalendarDays` (which measures
+ * between local midnights the same way), at a fraction of its cost: the Review counts the days
+ * of ten thousand withdrawals.
+ */
+function calendarDay(at: number): number {
+  return Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / DAY_MS);
+}
+
 /** Calendar days in the local time zone, so a repair the next morning is 1 day, DST or not. */
 export function daysToRepair(startedAt: number, repairedAt: number): number {
-  return Math.max(0, differenceInCalendarDays(repairedAt, startedAt));
+  return Math.max(0, calendarDay(repairedAt) - calendarDay(startedAt));
 }
 
 /** Time order; equal times by creation then id, as the contact summary orders them. */
@@ -295,6 +307,7 @@ export function reviewOf(
     while (starts[i]! > at) i--;
     return i;
   };
+  const asOfDay = calendarDay(asOf);
   const byWeek = starts.map(emptyTally);
   const total = emptyTally();
 
@@ -322,8 +335,7 @@ export function reviewOf(
     const started = weekOf(e.start.at);
     if (started < 0) continue;
     // A withdrawal counts once it is repaired or old enough to have missed the target.
-    const counts =
-      days !== undefined || differenceInCalendarDays(asOf, e.start.at) >= QUICK_REPAIR_DAYS;
+    const counts = days !== undefined || asOfDay - calendarDay(e.start.at) >= QUICK_REPAIR_DAYS;
     if (!counts) continue;
     const quick = days !== undefined && days <= QUICK_REPAIR_DAYS ? 1 : 0;
     for (const t of [byWeek[started]!, total]) {

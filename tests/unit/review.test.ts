@@ -1,4 +1,6 @@
+import { differenceInCalendarDays } from 'date-fns';
 import { liveQuery } from 'dexie';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBackupText } from '../../lib/backup/import';
 import { reviewCsv } from '../../lib/csv/review';
@@ -92,6 +94,23 @@ describe('days to repair', () => {
     expect(list[0]!.days).toBe(0);
   });
 });
+
+// Zones whose offsets change by a whole hour, half an hour, or a whole day (Apia skipped
+// 30 December 2011), and one a half hour off.
+for (const tz of ['America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Apia', 'Europe/London']) {
+  inTimeZone(tz, () => {
+    it('counts calendar days as date-fns does, across every offset change', () => {
+      const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) });
+      fc.assert(
+        fc.property(instant, fc.integer({ min: 0, max: 400 * DAY }), (start, length) => {
+          const end = start + length;
+          expect(daysToRepair(start, end)).toBe(differenceInCalendarDays(end, start));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+}
 
 describe('buildReview', () => {
   // Wednesday 2026-05-13 noon; weeks start on Monday 2026-05-11.
