@@ -109,7 +109,7 @@ export class LastImpressionDb extends Dexie {
         touchTallies: 'month',
       })
       .upgrade(buildReviewStore);
-    // Version 8: the withdrawals still running move from their contacts' records into 64 shards
+    // Version 8: the withdrawals still running move from their contacts' records into 32 shards
     // (running.ts): the Review read 2,000 whole contacts through the index to find them, where
     // it now reads a few dozen small records.
     this.version(8)
