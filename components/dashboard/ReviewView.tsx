@@ -301,7 +301,8 @@ function useRowContacts(ids: readonly string[], known: ContactsById): ContactsBy
     () => (missing.length ? readContacts(getDb(), missing) : Promise.resolve(NO_CONTACTS)),
     [JSON.stringify(missing)],
   );
-  return useMemo(() => (more && more.size ? new Map([...known, ...more]) : known), [known, more]);
+  // What was read with the review wins: it is the same moment as the rows.
+  return useMemo(() => (more && more.size ? new Map([...more, ...known]) : known), [known, more]);
 }
 
 /**
