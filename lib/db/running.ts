@@ -121,7 +121,14 @@ export async function setRunning(
   changes: ReadonlyMap<string, Episode | undefined>,
 ): Promise<void> {
   if (changes.size === 0) return;
-  const shards = [...new Set([...changes.keys()].map(runningShardOf))];
+  const byShard = new Map<number, [string, Episode | undefined][]>();
+  for (const change of changes) {
+    const shard = runningShardOf(change[0]);
+    const list = byShard.get(shard);
+    if (list) list.push(change);
+    else byShard.set(shard, [change]);
+  }
+  const shards = [...byShard.keys()];
   const stored = await table.bulkGet(shards);
   const put: RunningShard[] = [];
   const emptied: number[] = [];
@@ -134,8 +141,8 @@ export async function setRunning(
       else if (!sameEpisode(e, changes.get(e.contactId))) changed = true;
     }
     const before = new Set(record?.contactIds);
-    for (const [contactId, e] of changes) {
-      if (!e || runningShardOf(contactId) !== shard) continue;
+    for (const [contactId, e] of byShard.get(shard)!) {
+      if (!e) continue;
       kept.push(e);
       if (!before.has(contactId)) changed = true;
     }
