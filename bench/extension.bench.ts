@@ -428,9 +428,10 @@ async function measureDashboard(context: BrowserContext, extensionId: string): P
 const REVIEW_READY = '[data-testid=li-metric-median-repair-days]';
 
 /**
- * Navigation start to the Review view's figures for this week: the contacts whose withdrawal
- * still runs (through their index) and a few month records of repaired withdrawals and touch
- * tallies read, no touch and no timeline; the review computed and drawn (its first 100 rows).
+ * Navigation start to the Review view's figures for this week: the 32 shards of withdrawals
+ * still running, a few month records of repaired withdrawals and touch tallies, and the contacts
+ * the review names read, no touch and no timeline; the review computed and drawn (its first 100
+ * rows).
  * A query parameter makes each visit a full page load.
  */
 async function measureReview(

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { EMAIL_ADDRESS, normalizeLinkedinPath, type IdentityKey } from './identity';
-import type { Episode } from './review';
 import { InstantSchema } from './time';
 
 export const CHANNELS = ['email', 'call', 'meeting', 'linkedin', 'other'] as const;
@@ -51,8 +50,6 @@ export interface Contact extends ContactSummary {
   dueAt: number;
   /** Orders due contacts in the index: repair first, then the longest due; absent when none. */
   nudgeRank?: number;
-  /** The withdrawal still running (lib/review.ts), indexed by its start for the Review; derived. */
-  withdrawal?: Episode;
   /** UTC months whose review records hold this contact's repaired withdrawals; derived. */
   repairMonths?: number[];
   createdAt: number;

@@ -3,9 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { reviewCsv } from '@/lib/csv/review';
 import { getDb } from '@/lib/db/database';
-import { readReview } from '@/lib/db/review';
+import { readContacts, readReview, type ContactsById } from '@/lib/db/review';
 import { WEEK_STARTS_ON } from '@/lib/metrics';
-import type { Contact } from '@/lib/model';
 import { QUICK_REPAIR_DAYS, reviewOf, type Review } from '@/lib/review';
 import { downloadText } from '../download';
 import { dateTime, daysLabel } from './format';
@@ -48,7 +47,15 @@ const clip = (note: string | undefined) =>
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const days = (n: number) => `${n.toFixed(1)} d`;
 
-const NO_CONTACTS = new Map<string, Contact>();
+const NO_CONTACTS: ContactsById = new Map();
+
+/** The contacts of the review's rows, whether shown or not: the first ones as read with it. */
+async function contactsOfRows(review: Review, known: ContactsById): Promise<ContactsById> {
+  const ids = [...review.unrepaired, ...review.repaired].map((w) => w.contactId);
+  const missing = [...new Set(ids.filter((id) => !known.has(id)))];
+  if (missing.length === 0) return known;
+  return new Map([...known, ...(await readContacts(getDb(), missing))]);
+}
 
 /** The weekly review: who is left on a bad last impression, and how fast withdrawals get repaired. */
 export function ReviewView() {
@@ -57,9 +64,10 @@ export function ReviewView() {
   const weekStart = startOfWeek(addWeeks(now, -weeksBack), {
     weekStartsOn: WEEK_STARTS_ON,
   }).getTime();
-  // The reads do not depend on the time: the review is rebuilt each minute, not re-read.
+  // The reads do not depend on the time: the review is rebuilt each minute, not re-read. Only
+  // the contacts of the rows drawn first are read with it.
   const data = useLiveQuery(
-    async () => ({ weekStart, ...(await readReview(getDb(), weekStart)) }),
+    async () => ({ weekStart, ...(await readReview(getDb(), weekStart, FIRST_ROWS)) }),
     [weekStart],
   );
   // Another week's data may still be showing while this week's loads.
@@ -68,16 +76,23 @@ export function ReviewView() {
     () => (current ? reviewOf(current.episodes, current.tallies, weekStart, now) : undefined),
     [current, weekStart, now],
   );
-  const byId: ReadonlyMap<string, Contact> = current?.contacts ?? NO_CONTACTS;
+  const byId = current?.contacts ?? NO_CONTACTS;
   const weekEnd = addWeeks(weekStart, 1).getTime() - 1;
   const label = `${format(weekStart, 'EEE d MMM')} – ${format(weekEnd, 'EEE d MMM yyyy')}`;
 
+  const [exportError, setExportError] = useState('');
+  // The CSV names every row, beyond those drawn.
   const exportCsv = () => {
     if (!review) return;
-    downloadText(
-      `last-impression-review-${format(weekStart, 'yyyy-MM-dd')}.csv`,
-      reviewCsv(review, byId),
-      'text/csv;charset=utf-8',
+    setExportError('');
+    contactsOfRows(review, byId).then(
+      (contacts) =>
+        downloadText(
+          `last-impression-review-${format(weekStart, 'yyyy-MM-dd')}.csv`,
+          reviewCsv(review, contacts),
+          'text/csv;charset=utf-8',
+        ),
+      () => setExportError('The export could not read the contacts. Try again.'),
     );
   };
 
@@ -109,6 +124,7 @@ export function ReviewView() {
           </button>
         </div>
       </div>
+      {exportError && <p role="alert">{exportError}</p>}
       <p data-testid="li-review-week" aria-live="polite">
         Week of {label}
         {weeksBack === 0 ? ' (this week)' : ''}
@@ -128,14 +144,19 @@ function ReviewBody({
   thisWeek,
 }: {
   review: Review;
-  byId: ReadonlyMap<string, Contact>;
+  byId: ContactsById;
   thisWeek: boolean;
 }) {
-  const name = (id: string) => byId.get(id)?.name ?? 'Contact no longer here';
-  const link = (id: string) => <a href={hrefOf({ view: 'contact', id })}>{name(id)}</a>;
   const when = thisWeek ? 'now' : 'at the end of that week';
   const unrepaired = useFirstRows(review.unrepaired, 'not repaired');
   const repaired = useFirstRows(review.repaired, 'repaired');
+  const contacts = useRowContacts(
+    [...unrepaired.shown, ...repaired.shown].map((w) => w.contactId),
+    byId,
+  );
+  const name = (id: string) =>
+    contacts.has(id) ? (contacts.get(id)?.name ?? 'Contact no longer here') : 'Loading…';
+  const link = (id: string) => <a href={hrefOf({ view: 'contact', id })}>{name(id)}</a>;
 
   return (
     <>
@@ -158,7 +179,7 @@ function ReviewBody({
               <div className="li-review-note">{clip(u.start.note)}</div>
             </td>
             <td className="li-review-write">
-              <ReviewWrite contact={byId.get(u.contactId)} />
+              {contacts.has(u.contactId) && <ReviewWrite contact={contacts.get(u.contactId)} />}
             </td>
           </tr>
         ))}
@@ -267,6 +288,21 @@ function ReviewBody({
       </div>
     </>
   );
+}
+
+/**
+ * The contacts of the rows drawn: those read with the review, and the rest (after "Show all")
+ * read as they are drawn, kept live like the review.
+ */
+function useRowContacts(ids: readonly string[], known: ContactsById): ContactsById {
+  const missing = [...new Set(ids.filter((id) => !known.has(id)))];
+  // The query is made again only when the ids it reads change.
+  const more = useLiveQuery(
+    () => (missing.length ? readContacts(getDb(), missing) : Promise.resolve(NO_CONTACTS)),
+    [JSON.stringify(missing)],
+  );
+  // What was read with the review wins: it is the same moment as the rows.
+  return useMemo(() => (more && more.size ? new Map([...more, ...known]) : known), [known, more]);
 }
 
 /**

@@ -132,7 +132,7 @@ export async function importRecords(
         changes.push({ contactId: c.id, before: c.repairMonths, episodes });
         return withSummary(c, own, settings, now, episodes);
       });
-      await Promise.all([db.contacts.bulkPut(summed), replaceEpisodes(db.repairs, changes)]);
+      await Promise.all([db.contacts.bulkPut(summed), replaceEpisodes(db, changes)]);
       for (const id of movedFrom) {
         const contact = targets.has(id) ? undefined : await db.contacts.get(id);
         if (contact) await recomputeContact(db, contact, settings, now);

@@ -37,7 +37,7 @@ const num = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(d
  */
 export function reviewCsv(
   review: Review,
-  contactsById: ReadonlyMap<string, Pick<Contact, 'name' | 'company'>>,
+  contactsById: ReadonlyMap<string, Pick<Contact, 'name' | 'company'> | undefined>,
 ): string {
   const who = (id: string) => {
     const c = contactsById.get(id);

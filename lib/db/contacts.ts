@@ -116,9 +116,7 @@ export async function deleteContact(db: LastImpressionDb, id: string): Promise<v
       await Promise.all([
         forgetContactNews(db, id),
         tallyTouches(db.touchTallies, [], removed),
-        replaceEpisodes(db.repairs, [
-          { contactId: id, before: contact?.repairMonths, episodes: [] },
-        ]),
+        replaceEpisodes(db, [{ contactId: id, before: contact?.repairMonths, episodes: [] }]),
       ]);
       await db.contacts.delete(id);
     },
@@ -184,9 +182,7 @@ export async function mergeContacts(
       await db.contacts.delete(fromId);
       // The touches moved keep their times and outcomes, so the tallies stand; the episodes
       // are the merged contact's now, recomputed over both histories.
-      await replaceEpisodes(db.repairs, [
-        { contactId: fromId, before: from.repairMonths, episodes: [] },
-      ]);
+      await replaceEpisodes(db, [{ contactId: fromId, before: from.repairMonths, episodes: [] }]);
       const merged = await recomputeContact(db, joined, await getSettings(db), now);
       return { ok: true as const, value: merged };
     },

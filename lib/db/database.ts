@@ -6,9 +6,11 @@ import { moveTouchesIntoMonths } from './migrate-v3';
 import { flattenIdShards } from './migrate-v5';
 import { monthsToColumns } from './migrate-v6';
 import { buildReviewStore } from './migrate-v7';
+import { moveRunningIntoShards } from './migrate-v8';
 import type { MonthKey, TouchIdShard, TouchMonth } from './months';
 import type { ReachRecord } from './reach';
 import type { RepairMonth, TallyMonth } from './review-store';
+import type { RunningShard } from './running';
 import { settingsFrom } from './settings';
 
 export interface MetaRecord {
@@ -39,6 +41,7 @@ export class LastImpressionDb extends Dexie {
   reach!: EntityTable<ReachRecord, 'contactId'>;
   repairs!: Table<RepairMonth, number>;
   touchTallies!: Table<TallyMonth, number>;
+  running!: Table<RunningShard, number>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -106,6 +109,12 @@ export class LastImpressionDb extends Dexie {
         touchTallies: 'month',
       })
       .upgrade(buildReviewStore);
+    // Version 8: the withdrawals still running move from their contacts' records into 32 shards
+    // (running.ts): the Review read 2,000 whole contacts through the index to find them, where
+    // it now reads a few dozen small records.
+    this.version(8)
+      .stores({ contacts: 'id, *identities, dueAt, nudgeRank', running: 'shard' })
+      .upgrade(moveRunningIntoShards);
   }
 }
 
@@ -113,7 +122,7 @@ let instance: LastImpressionDb | undefined;
 
 /** The tables every write of touches keeps in step with them (see review-store.ts). */
 export function reviewTables(db: LastImpressionDb) {
-  return [db.repairs, db.touchTallies];
+  return [db.repairs, db.touchTallies, db.running];
 }
 
 /** The shared instance for the background and extension pages. */

@@ -3,14 +3,15 @@ import type { Contact } from '../model';
 import { episodesOf, type Episode, type ReviewTouch, type TouchTally } from '../review';
 import type { LastImpressionDb } from './database';
 import { monthOf } from './months';
+import { setRunning } from './running';
 
 /**
  * The review's figures, kept as touches are written so the Review reads a few dozen small
  * records instead of every touch of its weeks and the timelines of contacts left negative.
  *
  * `repairs`: one record per UTC month holding every contact's withdrawal episodes repaired in
- * it. An episode still running lives in its contact's record (`Contact.withdrawal`, indexed), and
- * each contact names the months holding its repaired ones (`Contact.repairMonths`), so a write
+ * it. An episode still running lives in its contact's shard of `running` (running.ts), and each
+ * contact names the months holding its repaired ones (`Contact.repairMonths`), so a write
  * replaces one contact's episodes without reading anyone else's.
  *
  * `touchTallies`: one record per UTC month counting its positive, good-news and negative
@@ -118,38 +119,51 @@ export function monthStart(month: number): number {
   return Date.UTC(1970 + Math.floor(month / 12), month % 12, 1);
 }
 
-/** What a contact's record keeps of its episodes: the one still running, and where the rest are. */
+/** What a contact's record keeps of its episodes: the months holding its repaired ones. */
 export function withdrawalFields(contact: Contact, episodes: readonly Episode[]): Contact {
   const next = { ...contact };
-  const last = episodes.at(-1);
-  if (last && !last.repair) next.withdrawal = last;
-  else delete next.withdrawal;
   const months = [...new Set(episodes.flatMap((e) => (e.repair ? [monthOf(e.repair.at)] : [])))];
   if (months.length) next.repairMonths = months;
   else delete next.repairMonths;
   return next;
 }
 
-/** Repaired episodes of one contact, as `replaceEpisodes` takes them. */
+/** Episodes of one contact, as `replaceEpisodes` takes them. */
 export interface EpisodeChange {
   contactId: string;
   /** The months its record named before the change (`Contact.repairMonths`). */
   before: readonly number[] | undefined;
-  /** All its episodes now; the ones still running are left to the contact's record. */
+  /** All its episodes now, none for a contact deleted or merged away. */
   episodes: readonly Episode[];
 }
 
 /**
- * Replaces the stored repaired episodes of the contacts named; call inside a transaction with
- * `repairs`. Episodes repaired before `since` are known to be unchanged (every touch added or
- * removed is at or after it), so only the months from `since` on are rewritten.
+ * Replaces the stored episodes of the contacts named, repaired and running; call inside a
+ * transaction with the review tables. Episodes repaired before `since` are known to be unchanged
+ * (every touch added or removed is at or after it), so only the months from `since` on are
+ * rewritten.
  */
 export async function replaceEpisodes(
-  table: Table<RepairMonth, number>,
+  db: Pick<LastImpressionDb, 'repairs' | 'running'>,
   changes: readonly EpisodeChange[],
   since = -Infinity,
 ): Promise<void> {
   if (changes.length === 0) return;
+  const running = new Map(changes.map((c) => [c.contactId, runningEpisode(c.episodes)]));
+  await Promise.all([replaceRepaired(db.repairs, changes, since), setRunning(db.running, running)]);
+}
+
+/** The episode still running at the end of a contact's episodes, if any. */
+export function runningEpisode(episodes: readonly Episode[]): Episode | undefined {
+  const last = episodes.at(-1);
+  return last && !last.repair ? last : undefined;
+}
+
+async function replaceRepaired(
+  table: Table<RepairMonth, number>,
+  changes: readonly EpisodeChange[],
+  since: number,
+): Promise<void> {
   const from = since === -Infinity ? -Infinity : monthOf(since);
   const gone = new Set(changes.map((c) => c.contactId));
   const fresh = new Map<number, Episode[]>();
@@ -252,19 +266,23 @@ export function talliesOfMonths(
 }
 
 /**
- * Builds both stores from every contact's touches: the schema upgrade that introduced them,
- * and tests comparing what was kept with a recomputation. Returns the contacts' new records.
+ * Builds the review's stores from every contact's touches: the schema upgrade that introduced
+ * them, and tests comparing what was kept with a recomputation. Returns the contacts' new
+ * records and the withdrawals still running.
  */
 export function reviewStoreOf(
   contacts: readonly Contact[],
   touchesOf: (contactId: string) => readonly ReviewTouch[],
-): { contacts: Contact[]; repairs: RepairMonth[]; touches: ReviewTouch[] } {
+): { contacts: Contact[]; repairs: RepairMonth[]; running: Episode[]; touches: ReviewTouch[] } {
   const byMonth = new Map<number, Episode[]>();
   const touches: ReviewTouch[] = [];
+  const running: Episode[] = [];
   const next = contacts.map((c) => {
     const own = touchesOf(c.id);
     touches.push(...own);
     const episodes = episodesOf(own);
+    const open = runningEpisode(episodes);
+    if (open) running.push(open);
     for (const e of episodes) {
       if (!e.repair) continue;
       const m = monthOf(e.repair.at);
@@ -275,5 +293,5 @@ export function reviewStoreOf(
     return withdrawalFields(c, episodes);
   });
   const repairs = [...byMonth].map(([month, episodes]) => repairMonthOf(month, episodes));
-  return { contacts: next, repairs, touches };
+  return { contacts: next, repairs, running, touches };
 }

@@ -1,14 +1,18 @@
 import { addWeeks, startOfWeek } from 'date-fns';
 import { WEEK_STARTS_ON } from '../metrics';
 import type { Contact } from '../model';
-import { reviewWindowStart, type Episode, type TouchTally } from '../review';
-import type { LastImpressionDb } from './database';
+import { listedEpisodes, reviewWindowStart, type Episode, type TouchTally } from '../review';
+import { reviewTables, type LastImpressionDb } from './database';
 import { monthOf } from './months';
 import { episodesOfMonth, talliesOfMonths } from './review-store';
+import { episodesOfShard } from './running';
+
+/** Contacts looked up by id: an id with no contact maps to undefined (deleted meanwhile). */
+export type ContactsById = ReadonlyMap<string, Contact | undefined>;
 
 export interface ReviewData {
-  /** The contacts the review can name: those left negative, and those repaired in the week. */
-  contacts: Map<string, Contact>;
+  /** The contacts named by the first `rows` rows of each of the review's lists. */
+  contacts: ContactsById;
   /** Withdrawals still running, and those repaired from the 12-week window's first month on. */
   episodes: Episode[];
   /** Touch tallies of the window's months. */
@@ -17,22 +21,36 @@ export interface ReviewData {
 
 /**
  * What the review of the week containing `week` needs, from the figures kept as touches are
- * written (review-store.ts): the contacts whose withdrawal still runs, through their index, and
- * a few month records. No touch and no timeline is read, so the cost does not grow with the
- * touches of the weeks shown.
+ * written (review-store.ts, running.ts): the shards of withdrawals still running and a few month
+ * records, then the contacts named by the first `rows` rows of each list (the rest are read when
+ * asked for, with `readContacts`). No touch and no timeline is read, so the cost does not grow
+ * with the touches of the weeks shown, nor with the contacts left unrepaired.
  */
-export function readReview(db: LastImpressionDb, week: number): Promise<ReviewData> {
-  return db.transaction('r', [db.contacts, db.repairs, db.touchTallies], () => read(db, week));
+export function readReview(
+  db: LastImpressionDb,
+  week: number,
+  rows = Infinity,
+): Promise<ReviewData> {
+  return db.transaction('r', [db.contacts, ...reviewTables(db)], () => read(db, week, rows));
 }
 
-async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
+/** The contacts of `ids`, each id mapped to its contact or to undefined if it is gone. */
+export async function readContacts(
+  db: LastImpressionDb,
+  ids: readonly string[],
+): Promise<Map<string, Contact | undefined>> {
+  const found = await db.contacts.bulkGet([...ids]);
+  return new Map(ids.map((id, i) => [id, found[i]]));
+}
+
+async function read(db: LastImpressionDb, week: number, rows: number): Promise<ReviewData> {
   const weekStartDate = startOfWeek(week, { weekStartsOn: WEEK_STARTS_ON });
   const weekStart = weekStartDate.getTime();
   const weekEnd = addWeeks(weekStartDate, 1).getTime();
   const windowStart = reviewWindowStart(week);
   const first = monthOf(windowStart);
   const [running, repairs, tallies] = await Promise.all([
-    db.contacts.where('withdrawal.start.at').below(weekEnd).toArray(),
+    db.running.toArray(),
     // Every month from the window's first on: a past week needs the withdrawals that were still
     // running at its end, whenever they were repaired later.
     db.repairs.where('month').aboveOrEqual(first).toArray(),
@@ -41,20 +59,11 @@ async function read(db: LastImpressionDb, week: number): Promise<ReviewData> {
       .between(first, monthOf(weekEnd - 1), true, true)
       .toArray(),
   ]);
-  const contacts = new Map(running.map((c) => [c.id, c]));
-  const episodes = running.map((c) => c.withdrawal!);
-  const named = new Set<string>();
-  for (const r of repairs) {
-    // One repaired before the window counts nowhere.
-    for (const e of episodesOfMonth(r, windowStart)) {
-      episodes.push(e);
-      const at = e.repair!.at;
-      // Repaired in the week shown, or still running at its end.
-      const listed = at < weekEnd ? at >= weekStart : e.start.at < weekEnd;
-      if (listed && !contacts.has(e.contactId)) named.add(e.contactId);
-    }
-  }
-  const ids = [...named];
-  for (const c of await db.contacts.bulkGet(ids)) if (c) contacts.set(c.id, c);
+  const episodes = running.flatMap(episodesOfShard);
+  // One repaired before the window counts nowhere.
+  for (const r of repairs) episodes.push(...episodesOfMonth(r, windowStart));
+  const listed = listedEpisodes(episodes, weekStart, weekEnd);
+  const named = [...listed.unrepaired.slice(0, rows), ...listed.repaired.slice(0, rows)];
+  const contacts = await readContacts(db, [...new Set(named.map((e) => e.contactId))]);
   return { contacts, episodes, tallies: talliesOfMonths(tallies, windowStart, weekEnd) };
 }

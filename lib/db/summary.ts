@@ -22,18 +22,14 @@ export async function recomputeContact(
   const next = withSummary(contact, touches, settings, now, episodes);
   await Promise.all([
     db.contacts.put(next),
-    replaceEpisodes(
-      db.repairs,
-      [{ contactId: contact.id, before: contact.repairMonths, episodes }],
-      since,
-    ),
+    replaceEpisodes(db, [{ contactId: contact.id, before: contact.repairMonths, episodes }], since),
   ]);
   return next;
 }
 
 /**
- * The contact with its summary and running withdrawal derived from `touches`; a caller that
- * stores it stores `episodes`' repaired ones too (review-store.ts `replaceEpisodes`).
+ * The contact with its summary derived from `touches`; a caller that stores it stores
+ * `episodes` too (review-store.ts `replaceEpisodes`).
  */
 export function withSummary(
   contact: Contact,

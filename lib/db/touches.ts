@@ -10,6 +10,7 @@ import { touchesIn } from './month-columns';
 import { byTime, findTouch, monthsOfContact, putTouches, removeTouches } from './months';
 import { getSettings } from './settings';
 import { addEpisode, tallyTouches } from './review-store';
+import { runningOf, setRunning } from './running';
 import { recomputeContact } from './summary';
 import { nextEpisode } from '../review';
 
@@ -67,25 +68,28 @@ export async function logTouch(
         createdAt: now,
         updatedAt: now,
       });
-      await Promise.all([
-        putTouches(db, [touch], 'new-ids'),
-        tallyTouches(db.touchTallies, [touch]),
-      ]);
-      await rememberPage(db, contact.id, data.pageUrl, at);
       // Equal times are ordered by creation and id, so only a strictly later touch is
       // folded in without reading the others.
       const inOrder =
         contact.halfLifeDays === settings.halfLifeDays &&
         (contact.lastTouchAt === null || at > contact.lastTouchAt);
+      // With the latest touch positive (or none) no withdrawal runs, so the common log reads no
+      // shard; otherwise the contact's is read alongside the touch's writes.
+      const mayRun = inOrder && contact.lastOutcome !== 'positive' && contact.lastOutcome !== null;
+      const [, , open] = await Promise.all([
+        putTouches(db, [touch], 'new-ids'),
+        tallyTouches(db.touchTallies, [touch]),
+        mayRun ? runningOf(db.running, contact.id) : undefined,
+      ]);
+      await rememberPage(db, contact.id, data.pageUrl, at);
       // A dismissal lasts until the next touch, whatever date that touch carries.
       delete contact.dismissedAt;
       let next: Contact;
       if (inOrder) {
         next = { ...contact, ...addToSummary(contact, touch), updatedAt: now };
         Object.assign(next, nudgeIndex(next, settings));
-        const step = nextEpisode(contact.withdrawal, contact.lastOutcome, touch);
-        if (step.open) next.withdrawal = step.open;
-        else delete next.withdrawal;
+        const step = nextEpisode(open, contact.lastOutcome, touch);
+        if (step.open !== open) await setRunning(db.running, new Map([[contact.id, step.open]]));
         if (step.closed) {
           const month = await addEpisode(db, step.closed);
           const months = next.repairMonths ?? [];

@@ -12,6 +12,7 @@ import {
   type RepairMonth,
   type TallyMonth,
 } from '../../lib/db/review-store';
+import { episodesOfShard, runningShardsOf, type RunningShard } from '../../lib/db/running';
 import { getSettings, saveSettings } from '../../lib/db/settings';
 import { deleteTouch, editTouch, logTouch, restoreTouch } from '../../lib/db/touches';
 import type { Outcome, Touch } from '../../lib/model';
@@ -165,24 +166,31 @@ const sortedRepairs = (records: RepairMonth[]) =>
     }))
     .sort(byMonth);
 
+const sortedShards = (records: RunningShard[]) =>
+  records
+    .map((r) => ({
+      shard: r.shard,
+      episodes: episodesOfShard(r).sort((a, b) => (a.contactId < b.contactId ? -1 : 1)),
+    }))
+    .sort((a, b) => a.shard - b.shard);
+
 /** What was kept equals a recomputation from every touch, and so does the Review built on it. */
 async function expectKept(db: LastImpressionDb, now: number) {
-  const [contacts, touches, repairs, tallies] = await Promise.all([
+  const [contacts, touches, repairs, tallies, running] = await Promise.all([
     db.contacts.toArray(),
     allTouches(db),
     db.repairs.toArray(),
     db.touchTallies.toArray(),
+    db.running.toArray(),
   ]);
   const byContact = new Map<string, Touch[]>();
   for (const t of touches) byContact.set(t.contactId, [...(byContact.get(t.contactId) ?? []), t]);
   const truth = reviewStoreOf(contacts, (id) => byContact.get(id) ?? []);
-  const derived = (c: (typeof contacts)[number]) => ({
-    id: c.id,
-    withdrawal: c.withdrawal,
-    repairMonths: c.repairMonths,
-  });
+  const derived = (c: (typeof contacts)[number]) => ({ id: c.id, repairMonths: c.repairMonths });
   expect(contacts.map(derived)).toEqual(truth.contacts.map(derived));
   expect(sortedRepairs(repairs)).toEqual(sortedRepairs(truth.repairs));
+  // Every running withdrawal in its contact's shard, and no shard left empty.
+  expect(sortedShards(running)).toEqual(sortedShards(runningShardsOf(truth.running)));
 
   const scratch = makeTestDb();
   try {
@@ -232,11 +240,13 @@ inTimeZone('America/St_Johns', () => {
         const episodes = (await db.repairs.toArray()).flatMap(episodesOfMonth);
         // One history now: Bo's withdrawal 60 days ago was still running when Ada's started.
         expect(episodes.map((e) => [e.contactId, e.start.at])).toEqual([[ada!.id, NOW - 60 * DAY]]);
-        expect((await db.contacts.get(ada!.id))?.withdrawal?.start.at).toBe(NOW - 2 * DAY);
+        const running = (await db.running.toArray()).flatMap(episodesOfShard);
+        expect(running.map((e) => [e.contactId, e.start.at])).toEqual([[ada!.id, NOW - 2 * DAY]]);
         await deleteContact(db, ada!.id);
         await expectKept(db, NOW);
         expect(await db.repairs.count()).toBe(0);
         expect(await db.touchTallies.count()).toBe(0);
+        expect(await db.running.count()).toBe(0);
       } finally {
         db.close();
       }

@@ -1,11 +1,13 @@
+import { differenceInCalendarDays } from 'date-fns';
 import { liveQuery } from 'dexie';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBackupText } from '../../lib/backup/import';
 import { reviewCsv } from '../../lib/csv/review';
 import { parseCsv } from '../../lib/csv/parse';
 import { addContact, deleteContact, mergeContacts } from '../../lib/db/contacts';
 import type { LastImpressionDb } from '../../lib/db/database';
-import { readReview } from '../../lib/db/review';
+import { readContacts, readReview } from '../../lib/db/review';
 import { allTouches, touchesBetween } from '../../lib/db/queries';
 import { logTouch } from '../../lib/db/touches';
 import type { Outcome, Touch } from '../../lib/model';
@@ -92,6 +94,23 @@ describe('days to repair', () => {
     expect(list[0]!.days).toBe(0);
   });
 });
+
+// Zones whose offsets change by a whole hour, half an hour, or a whole day (Apia skipped
+// 30 December 2011), and one a half hour off.
+for (const tz of ['America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Apia', 'Europe/London']) {
+  inTimeZone(tz, () => {
+    it('counts calendar days as date-fns does, across every offset change', () => {
+      const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) });
+      fc.assert(
+        fc.property(instant, fc.integer({ min: 0, max: 400 * DAY }), (start, length) => {
+          const end = start + length;
+          expect(daysToRepair(start, end)).toBe(differenceInCalendarDays(end, start));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+}
 
 describe('buildReview', () => {
   // Wednesday 2026-05-13 noon; weeks start on Monday 2026-05-11.
@@ -466,6 +485,24 @@ describe('review from the database', () => {
       for (const id of [...fromAll.unrepaired, ...fromAll.repaired].map((w) => w.contactId))
         expect(data.contacts.has(id)).toBe(true);
       expect(data.contacts.size).toBeLessThan(60);
+      // Asked for the first rows only, it reads the contacts those name and no other.
+      expect(fromAll.unrepaired.length).toBeGreaterThan(3);
+      const first = [...fromAll.unrepaired.slice(0, 3), ...fromAll.repaired.slice(0, 3)];
+      const few = await readReview(db, week, 3);
+      expect([...few.contacts.keys()].sort()).toEqual(
+        [...new Set(first.map((w) => w.contactId))].sort(),
+      );
+      for (const w of first) expect(few.contacts.get(w.contactId)?.id).toBe(w.contactId);
+      expect(few.episodes).toEqual(data.episodes);
     }
+  });
+
+  it('tells a contact gone from one it has not read yet', async () => {
+    db = makeTestDb();
+    const a = await contact('a@x.org');
+    const found = await readContacts(db, [a.id, 'gone']);
+    expect([...found.keys()]).toEqual([a.id, 'gone']);
+    expect(found.get(a.id)?.name).toBe(a.name);
+    expect(found.get('gone')).toBeUndefined();
   });
 });

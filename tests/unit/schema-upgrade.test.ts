@@ -10,6 +10,8 @@ import { nudgeIndex } from '../../lib/impressions';
 import type { Contact } from '../../lib/model';
 import { allTouches, getTouch, timelineOf } from '../../lib/db/queries';
 import { episodesOfMonth } from '../../lib/db/review-store';
+import { episodesOfShard } from '../../lib/db/running';
+import { episodesOf, type Episode, type ReviewTouch } from '../../lib/review';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = Date.UTC(2025, 10, 3, 9);
@@ -65,7 +67,7 @@ function sampleV1(): OldData {
     contactV1(4, 'Grace Hopper', ['grace@navy.mil', 'g.hopper@example.com'], []),
     contactV1(5, 'Bobby Tables"); DROP TABLE contacts;--', ['bobby@example.com'], []),
   ];
-  const touches = contacts.flatMap((c, i) =>
+  const touches: Row[] = contacts.flatMap((c, i) =>
     [0, 1].map((k) => ({
       id: `00000002-0000-4000-8000-${(i * 2 + k).toString(16).padStart(12, '0')}`,
       contactId: c.id,
@@ -78,6 +80,33 @@ function sampleV1(): OldData {
       updatedAt: T0,
     })),
   );
+  // Mohammed's last impression went negative again, then neutral: a withdrawal still runs.
+  const mohammed = contacts[1]!;
+  const late = (h: number) => (mohammed.lastTouchAt as number) + h * 3600_000;
+  touches.push(
+    {
+      id: '00000002-0000-4000-8000-0000000000a0',
+      contactId: mohammed.id,
+      at: late(1),
+      channel: 'call',
+      outcome: 'negative',
+      note: 'Invoice sent twice — apologise',
+      source: 'dashboard',
+      createdAt: late(1),
+      updatedAt: late(1),
+    },
+    {
+      id: '00000002-0000-4000-8000-0000000000a1',
+      contactId: mohammed.id,
+      at: late(2),
+      channel: 'email',
+      outcome: 'neutral',
+      source: 'gmail',
+      createdAt: late(2),
+      updatedAt: late(2),
+    },
+  );
+  Object.assign(mohammed, { touchCount: 4, lastTouchAt: late(2), lastOutcome: 'neutral' });
   const meta = [
     {
       key: 'settings',
@@ -123,6 +152,26 @@ function withRepairMonths(old: OldData): OldData {
   };
 }
 
+/** The withdrawal still running in the sample: Mohammed's, as `episodesOf` gives it. */
+function runningInSample(old: OldData): Episode[] {
+  const mohammed = old.contacts[1]!;
+  return episodesOf(
+    old.touches.filter((t) => t.contactId === mohammed.id) as unknown as ReviewTouch[],
+  ).filter((e) => !e.repair);
+}
+
+/** Version 7 kept a running withdrawal in its contact's record; version 8 moved it out. */
+function withRunningInContacts(old: OldData): OldData {
+  const running = new Map(runningInSample(old).map((e) => [e.contactId, e]));
+  return {
+    ...old,
+    contacts: old.contacts.map((c) => {
+      const withdrawal = running.get(c.id as string);
+      return withdrawal ? { ...c, withdrawal } : c;
+    }),
+  };
+}
+
 /** Version 4's stores, as it shipped; version 5 kept them and changed a record's shape. */
 const STORES_V4 = {
   contacts: 'id, *identities, dueAt, nudgeRank',
@@ -136,6 +185,21 @@ const STORES_V4 = {
 
 /** Version 6's: a month record lists the months it holds, the index a week is read through. */
 const STORES_V6 = { ...STORES_V4, touchMonths: '[contactId+month], *months' };
+
+/** Version 7's: the review's store, running withdrawals indexed in their contacts' records. */
+const STORES_V7 = {
+  ...STORES_V6,
+  contacts: 'id, *identities, dueAt, nudgeRank, withdrawal.start.at',
+  repairs: 'month',
+  touchTallies: 'month',
+};
+
+/** Version 8's: running withdrawals in shards of their own. */
+const STORES_V8 = {
+  ...STORES_V7,
+  contacts: 'id, *identities, dueAt, nudgeRank',
+  running: 'shard',
+};
 
 const HISTORY: HistoricalVersion[] = [
   {
@@ -198,16 +262,30 @@ const HISTORY: HistoricalVersion[] = [
   {
     version: 7,
     // The review's store: repaired withdrawals and touch tallies by month, running ones indexed.
-    stores: {
-      ...STORES_V6,
-      contacts: 'id, *identities, dueAt, nudgeRank, withdrawal.start.at',
-      repairs: 'month',
-      touchTallies: 'month',
-    },
+    stores: STORES_V7,
+    write: () => withRunningInContacts(withRepairMonths(withNudgeIndex(sampleV1()))),
+    // Version 8 moved the running withdrawals into the `running` shards.
+    expectAfter: withoutRunning,
+  },
+  {
+    version: 8,
+    // Running withdrawals in shards of their own; the contacts' index on them gone.
+    stores: STORES_V8,
     write: () => withRepairMonths(withNudgeIndex(sampleV1())),
     expectAfter: (old) => old,
   },
 ];
+
+function withoutRunning(old: OldData): OldData {
+  return {
+    ...old,
+    contacts: old.contacts.map((c) => {
+      const next = { ...c };
+      delete next.withdrawal;
+      return next;
+    }),
+  };
+}
 
 const CHANNELS_V6 = ['email', 'call', 'meeting', 'linkedin', 'other'];
 const OUTCOMES_V6 = ['positive', 'neutral', 'negative'];
@@ -329,6 +407,10 @@ describe('Faults lose nothing: an upgrade from every earlier schema version keep
           expected.contacts.map((c) => c.id).sort(),
         );
         expect(await db.touchTallies.count()).toBeGreaterThan(0);
+      }
+      if (row.version < 8) {
+        // Mohammed's withdrawal still runs, kept in its shard, whichever version it came from.
+        expect((await db.running.toArray()).flatMap(episodesOfShard)).toEqual(runningInSample(old));
       }
       expect((await allTouches(db)).sort(byId)).toEqual([...expected.touches].sort(byId));
       expect((await db.meta.toArray()).sort(byId)).toEqual([...expected.meta].sort(byId));
@@ -497,20 +579,67 @@ async function openAbortingOnTenthWrite(
   expect(written).toBeGreaterThanOrEqual(10);
 }
 
+/**
+ * bigV2's book as version 7 stored it: each of its 600 people left on a negative impression a
+ * day after their last positive touch, the withdrawal kept in their record.
+ */
+function bigV7(): OldData {
+  const base = bigV2();
+  const people = base.contacts.slice(5);
+  const negatives: Row[] = people.map((c, i) => ({
+    id: `00000005-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+    contactId: c.id,
+    at: T0 + DAY + i,
+    channel: 'call',
+    outcome: 'negative',
+    note: `Missed call ${i}`,
+    source: 'dashboard',
+    createdAt: T0 + DAY,
+    updatedAt: T0 + DAY,
+  }));
+  const episodes = new Map(
+    negatives.map((t) => [t.contactId, episodesOf([t as unknown as ReviewTouch])[0]!]),
+  );
+  return {
+    ...base,
+    contacts: base.contacts.map((c) => {
+      const withdrawal = episodes.get(c.id);
+      return withdrawal ? { ...c, withdrawal, lastOutcome: 'negative' } : c;
+    }),
+    touches: [...base.touches, ...negatives],
+  };
+}
+
 /** Upgrades that rewrite one store's records in place, each cut short on its tenth record. */
 const REWRITES = [
-  { what: 'flattening the id directory', from: 4, store: 'touchIds' },
-  { what: 'turning month records into columns', from: 5, store: 'touchMonths' },
+  { what: 'flattening the id directory', from: 4, store: 'touchIds', write: bigV2 },
+  { what: 'turning month records into columns', from: 5, store: 'touchMonths', write: bigV2 },
+  {
+    what: 'moving running withdrawals out of the contacts',
+    from: 7,
+    store: 'contacts',
+    write: bigV7,
+    // Every one of them in its shard, and none left in a contact's record.
+    after: async (db: LastImpressionDb, old: OldData) => {
+      const running = (await db.running.toArray()).flatMap(episodesOfShard);
+      const before = old.contacts.flatMap((c) => (c.withdrawal ? [c.withdrawal] : []));
+      const byContact = (a: Episode, b: Episode) => a.contactId.localeCompare(b.contactId);
+      expect(running.sort(byContact)).toEqual((before as Episode[]).sort(byContact));
+      expect(running).toHaveLength(600);
+      expect(await db.running.count()).toBeGreaterThan(10);
+      expect((await db.contacts.toArray()).filter((c) => 'withdrawal' in c)).toEqual([]);
+    },
+  },
 ];
 
-for (const { what, from, store } of REWRITES) {
+for (const { what, from, store, write, after } of REWRITES) {
   describe(`Faults lose nothing: ${what} cut short by a closed page`, () => {
     const row = HISTORY.find((h) => h.version === from)!;
 
     it(`Faults lose nothing: an upgrade aborted halfway leaves version ${from} whole, and reopening finishes it`, async () => {
       const factory = new IDBFactory();
       const name = `${store}-interrupted`;
-      const old = await writeOld(factory, name, { ...row, write: bigV2 });
+      const old = await writeOld(factory, name, { ...row, write });
       const before = new Dexie(name, { indexedDB: factory, IDBKeyRange });
       await before.open();
       const recordsBefore = await before.table(store).toArray();
@@ -529,6 +658,7 @@ for (const { what, from, store } of REWRITES) {
       expect(db.verno).toBe(CURRENT);
       expect((await allTouches(db)).sort(byId)).toEqual([...old.touches].sort(byId));
       for (const t of old.touches) expect(await getTouch(db, String(t.id))).toEqual(t);
+      await after?.(db, old);
       db.close();
     });
   });
