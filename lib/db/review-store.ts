@@ -2,6 +2,12 @@ import type { Table } from 'dexie';
 import type { Contact } from '../model';
 import { episodesOf, type Episode, type ReviewTouch, type TouchTally } from '../review';
 import type { LastImpressionDb } from './database';
+import {
+  appendEpisodeStart,
+  emptyEpisodeColumns,
+  episodeStarts,
+  type EpisodeColumns,
+} from './episode-columns';
 import { monthOf } from './months';
 import { setRunning } from './running';
 
@@ -22,79 +28,43 @@ import { setRunning } from './running';
  * Both store instants, never local weeks, and per month, so a big import adds a few dozen
  * records, not one per contact.
  */
-/**
- * A month's repaired episodes as columns, one entry per episode: IndexedDB copies a few arrays
- * of strings and numbers many times faster than thousands of small objects.
- */
-export interface RepairMonth {
+/** A month's repaired episodes as columns, one entry per episode. */
+export interface RepairMonth extends EpisodeColumns {
   month: number;
-  contactIds: string[];
-  startIds: string[];
-  startAt: number[];
-  startCreated: number[];
-  /** The starting touch's note, '' for none. */
-  notes: string[];
   repairIds: string[];
   repairAt: number[];
   repairCreated: number[];
-  /** How many of `flipAt` each episode owns, in order. */
-  flipCounts: number[];
-  flipAt: number[];
 }
 
 /** Episodes as a month record's columns. */
 export function repairMonthOf(month: number, episodes: readonly Episode[]): RepairMonth {
   const r: RepairMonth = {
     month,
-    contactIds: [],
-    startIds: [],
-    startAt: [],
-    startCreated: [],
-    notes: [],
+    ...emptyEpisodeColumns(),
     repairIds: [],
     repairAt: [],
     repairCreated: [],
-    flipCounts: [],
-    flipAt: [],
   };
-  for (const e of episodes) appendEpisode(r, e);
+  for (const e of episodes) {
+    appendEpisodeStart(r, e);
+    r.repairIds.push(e.repair!.id);
+    r.repairAt.push(e.repair!.at);
+    r.repairCreated.push(e.repair!.createdAt);
+  }
   return r;
-}
-
-function appendEpisode(r: RepairMonth, e: Episode): void {
-  r.contactIds.push(e.contactId);
-  r.startIds.push(e.start.id);
-  r.startAt.push(e.start.at);
-  r.startCreated.push(e.start.createdAt);
-  r.notes.push(e.start.note ?? '');
-  r.repairIds.push(e.repair!.id);
-  r.repairAt.push(e.repair!.at);
-  r.repairCreated.push(e.repair!.createdAt);
-  r.flipCounts.push(e.flips.length);
-  r.flipAt.push(...e.flips);
 }
 
 /** A month record's episodes, as `episodesOf` gives them; those repaired before `from` left out. */
 export function episodesOfMonth(r: RepairMonth, from = -Infinity): Episode[] {
   const result: Episode[] = [];
-  let flip = 0;
-  r.contactIds.forEach((contactId, i) => {
-    const flips = r.flipAt.slice(flip, (flip += r.flipCounts[i]!));
+  episodeStarts(r).forEach(({ start, flips }, i) => {
     if (r.repairAt[i]! < from) return;
-    const note = r.notes[i]!;
     result.push({
-      contactId,
-      start: {
-        id: r.startIds[i]!,
-        contactId,
-        at: r.startAt[i]!,
-        outcome: 'negative',
-        createdAt: r.startCreated[i]!,
-        ...(note ? { note } : {}),
-      },
+      contactId: start.contactId,
+      start,
       repair: {
         id: r.repairIds[i]!,
-        contactId,
+        contactId: start.contactId,
         at: r.repairAt[i]!,
         outcome: 'positive',
         createdAt: r.repairCreated[i]!,

@@ -1,5 +1,11 @@
 import type { Table } from 'dexie';
 import type { Episode } from '../review';
+import {
+  appendEpisodeStart,
+  emptyEpisodeColumns,
+  episodeStarts,
+  type EpisodeColumns,
+} from './episode-columns';
 import { shardOf } from './months';
 
 /**
@@ -22,61 +28,20 @@ export function runningShardOf(contactId: string): number {
   return shardOf(contactId) % RUNNING_SHARDS;
 }
 
-/** A shard's running episodes as columns, one entry per contact, as `RepairMonth` keeps them. */
-export interface RunningShard {
+/** A shard's running episodes as columns, one entry per contact. */
+export interface RunningShard extends EpisodeColumns {
   shard: number;
-  contactIds: string[];
-  startIds: string[];
-  startAt: number[];
-  startCreated: number[];
-  /** The starting touch's note, '' for none. */
-  notes: string[];
-  /** How many of `flipAt` each episode owns, in order. */
-  flipCounts: number[];
-  flipAt: number[];
 }
 
 function shardOfEpisodes(shard: number, episodes: readonly Episode[]): RunningShard {
-  const r: RunningShard = {
-    shard,
-    contactIds: [],
-    startIds: [],
-    startAt: [],
-    startCreated: [],
-    notes: [],
-    flipCounts: [],
-    flipAt: [],
-  };
-  for (const e of episodes) {
-    r.contactIds.push(e.contactId);
-    r.startIds.push(e.start.id);
-    r.startAt.push(e.start.at);
-    r.startCreated.push(e.start.createdAt);
-    r.notes.push(e.start.note ?? '');
-    r.flipCounts.push(e.flips.length);
-    r.flipAt.push(...e.flips);
-  }
+  const r: RunningShard = { shard, ...emptyEpisodeColumns() };
+  for (const e of episodes) appendEpisodeStart(r, e);
   return r;
 }
 
 /** A shard's episodes, as `episodesOf` gives them. */
 export function episodesOfShard(r: RunningShard): Episode[] {
-  let flip = 0;
-  return r.contactIds.map((contactId, i) => {
-    const note = r.notes[i]!;
-    return {
-      contactId,
-      start: {
-        id: r.startIds[i]!,
-        contactId,
-        at: r.startAt[i]!,
-        outcome: 'negative',
-        createdAt: r.startCreated[i]!,
-        ...(note ? { note } : {}),
-      },
-      flips: r.flipAt.slice(flip, (flip += r.flipCounts[i]!)),
-    };
-  });
+  return episodeStarts(r).map(({ start, flips }) => ({ contactId: start.contactId, start, flips }));
 }
 
 /** Running episodes as shard records: the schema upgrade, and tests comparing with a recompute. */
