@@ -29,7 +29,7 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
   const db = getDb();
   // Opened now, while the frame waits to hear who is on screen, not by the first query.
   db.open().catch((e: unknown) => console.debug('Last Impression: database not opened', e));
-  followViews(store, db, signal);
+  const feed = followViews(store, db, signal);
   const actions = createActions({
     db,
     store,
@@ -53,7 +53,7 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
     signal,
     tabId,
     (tab, name, frameId) => browser.tabs.connect(tab, { name, frameId }),
-    (message) => store.getState().setScreen(message.site, message.screen),
+    (message) => feed.show(message.site, message.screen),
   );
   const connection = connectPanel(
     signal,
@@ -62,7 +62,7 @@ export function startPanelFrame(signal: AbortSignal): PanelFrameParts {
       if (message.type === 'screen') {
         // Once the content script speaks to the frame directly, the background's copy of the
         // same news arrives later and may be older.
-        if (!link.linked) store.getState().setScreen(message.site, message.screen);
+        if (!link.linked) feed.show(message.site, message.screen);
         return;
       }
       if (message.type === 'sent') {

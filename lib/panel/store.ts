@@ -81,28 +81,36 @@ function sameScreen(a: Screen, b: Screen): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * What a new screen resets: who is chosen, the drawer, the error; the channel when the site
+ * changes. Null when nothing changed (the same screen told again).
+ */
+export function screenChange(
+  s: PanelState,
+  site: SiteId,
+  screen: Screen,
+): Partial<PanelState> | null {
+  if (s.site === site && sameScreen(s.screen, screen)) return null;
+  return {
+    site,
+    screen,
+    selectedKey: null,
+    shown: null,
+    error: null,
+    drawerOpen: false,
+    tipOpen: false,
+    now: Date.now(),
+    ...(s.site !== site ? { channel: null } : {}),
+  };
+}
+
 const screenSlice: Slice<ScreenSlice> = (set) => ({
   site: null,
   screen: NO_SCREEN,
   selectedKey: null,
   shown: null,
   views: undefined,
-  setScreen: (site, screen) =>
-    set((s) =>
-      s.site === site && sameScreen(s.screen, screen)
-        ? s
-        : {
-            site,
-            screen,
-            selectedKey: null,
-            shown: null,
-            error: null,
-            drawerOpen: false,
-            tipOpen: false,
-            now: Date.now(),
-            ...(s.site !== site ? { channel: null } : {}),
-          },
-    ),
+  setScreen: (site, screen) => set((s) => screenChange(s, site, screen) ?? s),
   select: (key) => set({ selectedKey: key }),
 });
 

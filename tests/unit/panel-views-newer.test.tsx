@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { useStore } from 'zustand';
 import { getDb, type LastImpressionDb } from '../../lib/db/database';
@@ -10,7 +11,7 @@ import type { Person } from '../../lib/messages';
 import { createActions } from '../../lib/panel/actions';
 import { createPanelStore, type PanelStore } from '../../lib/panel/store';
 import { keepNewer, type Views } from '../../lib/panel/view';
-import { followViews } from '../../lib/panel/views-feed';
+import { followViews, HOLD_MS } from '../../lib/panel/views-feed';
 import { makeTestDb } from '../support/db';
 import { render, screen } from '../support/ui';
 
@@ -153,5 +154,63 @@ describe('the panel reads who is on screen as soon as the screen arrives', () =>
     await expect.poll(() => store.getState().selectedKey).toBe(ada.key);
     store.getState().setScreen('gmail', { kind: 'people', people: [ada], pageUrl: 'https://b' });
     expect(store.getState().selectedKey).toBe(ada.key);
+  });
+
+  it('a thread switch goes from one contact straight to the next, in one update', async () => {
+    const store = createPanelStore();
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    const feed = followViews(store, getDb(), lifetime.signal);
+    feed.show('gmail', { kind: 'people', people: [ada] });
+    await expect.poll(() => store.getState().selectedKey).toBe(ada.key);
+
+    const drawn: { people: string; selectedKey: string | null; answered: boolean }[] = [];
+    store.subscribe((s) =>
+      drawn.push({
+        people: s.screen.kind === 'people' ? s.screen.people[0]!.key : s.screen.kind,
+        selectedKey: s.selectedKey,
+        answered: s.views !== undefined && grace.key in s.views,
+      }),
+    );
+    feed.show('gmail', { kind: 'people', people: [grace] });
+    // Ada stays up while Grace is read: never an update that would draw "Loading…".
+    expect(store.getState().selectedKey).toBe(ada.key);
+    await expect.poll(() => store.getState().selectedKey).toBe(grace.key);
+    expect(drawn[0]).toEqual({ people: grace.key, selectedKey: grace.key, answered: true });
+    expect(drawn.filter((d) => d.people === grace.key && !d.selectedKey)).toEqual([]);
+  });
+
+  it(`a read held up (an import holds the database) shows the new screen after ${HOLD_MS} ms`, async () => {
+    const store = createPanelStore();
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    const db = getDb();
+    const feed = followViews(store, db, lifetime.signal);
+    feed.show('gmail', { kind: 'people', people: [ada] });
+    await expect.poll(() => store.getState().selectedKey).toBe(ada.key);
+
+    let release = () => {};
+    const holding = db.transaction('rw', db.contacts, () =>
+      Dexie.waitFor(new Promise<void>((resolve) => (release = resolve))),
+    );
+    let drawnAt = 0;
+    store.subscribe((s, before) => {
+      if (s.screen !== before.screen) drawnAt = Date.now();
+    });
+    feed.show('gmail', { kind: 'people', people: [grace], pageUrl: 'https://a' });
+    await new Promise((resolve) => setTimeout(resolve, HOLD_MS / 2));
+    // The page keeps changing its address: the deadline stands, and the latest screen is drawn.
+    const again = Date.now();
+    feed.show('gmail', { kind: 'people', people: [grace], pageUrl: 'https://b' });
+    await expect
+      .poll(() => store.getState().screen)
+      .toEqual({ kind: 'people', people: [grace], pageUrl: 'https://b' });
+    expect(drawnAt - again).toBeLessThan(HOLD_MS * 0.9);
+    // Drawn without Grace's view ("Loading…"), never with Ada's bar under Grace's screen.
+    expect(store.getState().selectedKey).toBeNull();
+
+    release();
+    await holding;
+    await expect.poll(() => store.getState().selectedKey).toBe(grace.key);
   });
 });
