@@ -148,6 +148,9 @@ export function followViews(
     clearTimeout(hold);
     waiting = null;
     if (people === '' || people === peopleKey(store.getState().screen)) {
+      // Back to the people on screen before another's read answered: they are read live again,
+      // though the store may see no change of screen.
+      follow(people);
       store.getState().setScreen(site, screen);
       return;
     }

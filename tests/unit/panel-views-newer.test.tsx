@@ -7,7 +7,7 @@ import { findContactByIdentity } from '../../lib/db/contacts';
 import { getSettings } from '../../lib/db/settings';
 import { deleteTouch, recentTouches } from '../../lib/db/touches';
 import { emailKey } from '../../lib/identity';
-import type { Person } from '../../lib/messages';
+import type { Person, Screen } from '../../lib/messages';
 import { createActions } from '../../lib/panel/actions';
 import { createPanelStore, type PanelStore } from '../../lib/panel/store';
 import { keepNewer, type Views } from '../../lib/panel/view';
@@ -178,6 +178,25 @@ describe('the panel reads who is on screen as soon as the screen arrives', () =>
     await expect.poll(() => store.getState().selectedKey).toBe(grace.key);
     expect(drawn[0]).toEqual({ people: grace.key, selectedKey: grace.key, answered: true });
     expect(drawn.filter((d) => d.people === grace.key && !d.selectedKey)).toEqual([]);
+  });
+
+  it('back to the contact on screen before the next one was read: that contact stays live', async () => {
+    const store = createPanelStore();
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    const feed = followViews(store, getDb(), lifetime.signal);
+    const onAda: Screen = { kind: 'people', people: [ada] };
+    feed.show('gmail', onAda);
+    await expect.poll(() => store.getState().selectedKey).toBe(ada.key);
+    const before = store.getState().views?.[ada.key]?.contact.touchCount ?? 0;
+
+    // Grace's thread opened and closed again before her read answered.
+    feed.show('gmail', { kind: 'people', people: [grace] });
+    feed.show('gmail', onAda);
+    let clock = Date.now();
+    await panel(getDb(), () => (clock += 1)).log(ada, 'positive');
+    await expect.poll(() => store.getState().views?.[ada.key]?.contact.touchCount).toBe(before + 1);
+    expect(store.getState().selectedKey).toBe(ada.key);
   });
 
   it(`a read held up (an import holds the database) shows the new screen after ${HOLD_MS} ms`, async () => {
