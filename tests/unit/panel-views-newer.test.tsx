@@ -212,19 +212,16 @@ describe('the panel reads who is on screen as soon as the screen arrives', () =>
     const holding = db.transaction('rw', db.contacts, () =>
       Dexie.waitFor(new Promise<void>((resolve) => (release = resolve))),
     );
-    let drawnAt = 0;
-    store.subscribe((s, before) => {
-      if (s.screen !== before.screen) drawnAt = Date.now();
-    });
-    feed.show('gmail', { kind: 'people', people: [grace], pageUrl: 'https://a' });
-    await new Promise((resolve) => setTimeout(resolve, HOLD_MS / 2));
-    // The page keeps changing its address: the deadline stands, and the latest screen is drawn.
-    const again = Date.now();
-    feed.show('gmail', { kind: 'people', people: [grace], pageUrl: 'https://b' });
-    await expect
-      .poll(() => store.getState().screen)
-      .toEqual({ kind: 'people', people: [grace], pageUrl: 'https://b' });
-    expect(drawnAt - again).toBeLessThan(HOLD_MS * 0.9);
+    const graceAt = (pageUrl: string): Screen => ({ kind: 'people', people: [grace], pageUrl });
+    feed.show('gmail', graceAt('https://0'));
+    // The page keeps changing its address, a third of the hold apart: the deadline set by the
+    // first change stands (its timer is due before the later ones), so Grace's screen is up
+    // while the changes go on, each drawn as it comes.
+    for (let i = 1; i <= 6; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, HOLD_MS / 3));
+      feed.show('gmail', graceAt(`https://${i}`));
+    }
+    expect(store.getState().screen).toEqual(graceAt('https://6'));
     // Drawn without Grace's view ("Loading…"), never with Ada's bar under Grace's screen.
     expect(store.getState().selectedKey).toBeNull();
 
