@@ -1,13 +1,6 @@
 import { mergeFields, pickFields } from '../contact-fields';
 import { nudgeIndex } from '../impressions';
-import {
-  emailKey,
-  identityKeys,
-  linkedinKey,
-  type Contact,
-  type Settings,
-  type Touch,
-} from '../model';
+import { emailKey, identityKeys, linkedinKey, type Contact, type Settings } from '../model';
 import { newContact } from '../db/contacts';
 import { newsTables, recordToldForImport } from '../db/news';
 import { reviewTables, type LastImpressionDb } from '../db/database';
@@ -15,6 +8,7 @@ import { putTouches, touchesOfContact } from '../db/months';
 import { writeErrorReason } from '../db/write-error';
 import { replaceEpisodes, tallyTouches, type EpisodeChange } from '../db/review-store';
 import { getSettings } from '../db/settings';
+import { groupBy } from '../group';
 import { episodesOf } from '../review';
 import { instantOf } from '../time';
 import { recomputeContact, withSummary } from '../db/summary';
@@ -116,13 +110,10 @@ export async function importRecords(
       );
 
       // New contacts' touches are all in hand; known contacts may have more stored already.
-      const byContact = new Map<string, Touch[]>();
-      for (const t of touches) {
-        if (existed.has(t.contactId)) continue;
-        const list = byContact.get(t.contactId);
-        if (list) list.push(t);
-        else byContact.set(t.contactId, [t]);
-      }
+      const byContact = groupBy(
+        touches.filter((t) => !existed.has(t.contactId)),
+        (t) => t.contactId,
+      );
       for (const id of existed) byContact.set(id, await touchesOfContact(db, id));
       const targets = new Map([...targetOf.values()].map((c) => [c.id, c]));
       const changes: EpisodeChange[] = [];

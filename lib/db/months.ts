@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { Touch } from '../model';
+import { groupBy } from '../group';
 import type { LastImpressionDb } from './database';
 import { monthOf, toColumns, touchesIn, type TouchMonth } from './month-columns';
 
@@ -119,12 +120,7 @@ export function groupIntoMonths(touches: Iterable<Touch>): MonthGroup[] {
  * oldest first, consecutive months share a record while it holds at most SPAN_TOUCHES.
  */
 export function packIntoSpans(touches: Iterable<Touch>): MonthGroup[] {
-  const byContact = new Map<string, Touch[]>();
-  for (const t of touches) {
-    const list = byContact.get(t.contactId);
-    if (list) list.push(t);
-    else byContact.set(t.contactId, [t]);
-  }
+  const byContact = groupBy(touches, (t) => t.contactId);
   const spans: MonthGroup[] = [];
   for (const [contactId, list] of byContact) {
     list.sort(byTime);

@@ -6,6 +6,7 @@ import {
   episodeStarts,
   type EpisodeColumns,
 } from './episode-columns';
+import { groupBy } from '../group';
 import { shardOf } from './months';
 
 /**
@@ -46,13 +47,7 @@ export function episodesOfShard(r: RunningShard): Episode[] {
 
 /** Running episodes as shard records: the schema upgrade, and tests comparing with a recompute. */
 export function runningShardsOf(episodes: Iterable<Episode>): RunningShard[] {
-  const byShard = new Map<number, Episode[]>();
-  for (const e of episodes) {
-    const shard = runningShardOf(e.contactId);
-    const list = byShard.get(shard);
-    if (list) list.push(e);
-    else byShard.set(shard, [e]);
-  }
+  const byShard = groupBy(episodes, (e) => runningShardOf(e.contactId));
   return [...byShard].map(([shard, list]) => shardOfEpisodes(shard, list));
 }
 
@@ -86,13 +81,7 @@ export async function setRunning(
   changes: ReadonlyMap<string, Episode | undefined>,
 ): Promise<void> {
   if (changes.size === 0) return;
-  const byShard = new Map<number, [string, Episode | undefined][]>();
-  for (const change of changes) {
-    const shard = runningShardOf(change[0]);
-    const list = byShard.get(shard);
-    if (list) list.push(change);
-    else byShard.set(shard, [change]);
-  }
+  const byShard = groupBy(changes, ([contactId]) => runningShardOf(contactId));
   const shards = [...byShard.keys()];
   const stored = await table.bulkGet(shards);
   const put: RunningShard[] = [];
