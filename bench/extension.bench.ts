@@ -13,7 +13,7 @@ import {
   LINKEDIN_URL,
 } from './bundle-size';
 import { writeDataSet, type BenchContact, type DataSpec } from './data';
-import { judge, type BenchReport, type Figure, type ScalingRow } from './figures';
+import { judge, type BenchReport, type Figure, type FigureSpec, type ScalingRow } from './figures';
 import { gmailThreadPage, threadId, threadMarkup } from './gmail-page';
 import { FIRST_SELECTORS, installWatcher, type BenchApi } from './in-page';
 import { stats, type Stats } from './stats';
@@ -272,19 +272,39 @@ async function measureThreadSwitch(
   return { stats, skew };
 }
 
-/** Navigation start of the host page to the panel's last impression for the thread's contact. */
+interface FirstPanel {
+  /** The host page's load event to the contact's last impression in the frame: the judged figure. */
+  afterLoad: Stats;
+  /** The host page's navigation start to the same moment: the whole, reported beside it. */
+  fromStart: Stats;
+}
+
+/**
+ * A fresh load of a Gmail thread until the panel's frame shows that thread's contact, on the
+ * shared wall clock. "After a page load" starts at the host's load event, which waits for our
+ * frame's own load (its scripts have run); the time before it, from navigation start, is the
+ * host's own loading and Chromium's loading of the frame, and is reported as well.
+ */
 async function measureFirstPanel(
   context: BrowserContext,
   contacts: BenchContact[],
   before?: () => Promise<void>,
-): Promise<Stats> {
+): Promise<FirstPanel> {
   const n = sampleContacts(contacts)[1]!;
   const page = await newWatchedPage(context);
   const selector = '[data-testid=li-last-impression]';
-  const result = await repeat(REPS, async (rep) => {
+  const fromStart: number[] = [];
+  const afterLoad = await repeat(REPS, async (rep) => {
     await before?.();
+    // Resolves at the host's load event.
     await page.goto(gmailUrl(n, rep + 1000));
-    const hostOrigin = await page.evaluate(() => performance.timeOrigin);
+    const host = await page.evaluate(() => {
+      const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return {
+        origin: performance.timeOrigin,
+        loaded: performance.timeOrigin + entry!.loadEventStart,
+      };
+    });
     const panel = await panelDocument(page);
     await panel.waitForFunction(
       (s) => (window as unknown as Bench).__bench.first[s] !== undefined,
@@ -299,10 +319,12 @@ async function measureFirstPanel(
       };
     }, selector);
     if (!shown.includes(contacts[n]!.email)) throw new Error(`panel showed "${shown}"`);
-    return at - hostOrigin;
+    if (rep >= 0) fromStart.push(at - host.origin);
+    // Shown before the page finished loading: the rep waited for nothing after it.
+    return Math.max(0, at - host.loaded);
   });
   await page.close();
-  return result;
+  return { afterLoad, fromStart: stats(fromStart) };
 }
 
 /**
@@ -603,10 +625,7 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
   const { file, contacts } = await writeDataSet(MAIN, path.join(OUT_DIR, 'data'));
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'li-bench-'));
   const tag = build.name ? `${build.name}: ` : '';
-  const figure = (
-    base: Omit<Figure, 'pass' | 'stats' | 'value'>,
-    measured: { stats?: Stats; value?: number; note?: string },
-  ) =>
+  const figure = (base: FigureSpec, measured: { stats?: Stats; value?: number; note?: string }) =>
     add({
       ...judge({ ...base, id: `${tag}${base.id}`, label: `${tag}${base.label}` }, measured),
       load: load1(),
@@ -671,9 +690,7 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
     fromAttempt(sw, (r) => `clocks of page and frame differ by ${r.skew.toFixed(2)} ms`),
   );
 
-  const warm = await attempt('first-panel', () =>
-    withGmail(async (c) => ({ stats: await measureFirstPanel(c, contacts) })),
-  );
+  const warm = await attempt('first-panel', () => withGmail((c) => measureFirstPanel(c, contacts)));
   figure(
     {
       id: 'first-panel',
@@ -681,15 +698,26 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
       unit: 'ms',
       judged: 'p95',
       budget: 250,
+      note: "from the host page's load event",
     },
-    fromAttempt(warm),
+    isNote(warm) ? warm : { stats: warm.afterLoad },
+  );
+  figure(
+    {
+      id: 'first-panel-whole',
+      label: 'first panel from navigation start, worker running',
+      unit: 'ms',
+      judged: 'reported',
+      note: "the host page's own load and Chromium's loading of the frame included",
+    },
+    isNote(warm) ? warm : { stats: warm.fromStart },
   );
 
   const cold = await attempt('first-panel-cold', () =>
     withGmail(async (c, id) => {
       const stopper = await workerStopper(c, id);
       try {
-        return { stats: await measureFirstPanel(c, contacts, () => stopper.stop()) };
+        return await measureFirstPanel(c, contacts, () => stopper.stop());
       } finally {
         await stopper.close();
       }
@@ -702,9 +730,18 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
       unit: 'ms',
       judged: 'p95',
       budget: 600,
-      note: 'stopped with CDP ServiceWorker.stopAllWorkers before each load',
+      note: "from the host page's load event; stopped with CDP ServiceWorker.stopAllWorkers before each load",
     },
-    fromAttempt(cold),
+    isNote(cold) ? cold : { stats: cold.afterLoad },
+  );
+  figure(
+    {
+      id: 'first-panel-cold-whole',
+      label: 'first panel from navigation start, worker stopped',
+      unit: 'ms',
+      judged: 'reported',
+    },
+    isNote(cold) ? cold : { stats: cold.fromStart },
   );
 
   const log = await attempt('log-positive', () =>
@@ -848,7 +885,7 @@ async function measureBuild(build: { name: string; dir: string }): Promise<void>
       contacts: MAIN.contacts,
       touches: MAIN.touches,
       ...(isNote(sw) ? {} : { threadSwitch: sw.stats }),
-      ...(isNote(warm) ? {} : { firstPanel: warm.stats }),
+      ...(isNote(warm) ? {} : { firstPanel: warm.afterLoad }),
       ...(isNote(nudges) ? {} : { nudgeList: nudges.stats, dueNudges: nudges.due }),
     });
   }
@@ -894,7 +931,7 @@ test('scaling: panel and nudges at other sizes', async () => {
       const sw = await attempt('thread-switch', () => measureThreadSwitch(context, contacts));
       if (!isNote(sw)) row.threadSwitch = sw.stats;
       const warm = await attempt('first-panel', () => measureFirstPanel(context, contacts));
-      if (!isNote(warm)) row.firstPanel = warm;
+      if (!isNote(warm)) row.firstPanel = warm.afterLoad;
       const nudges = await attempt('nudge-list', () => measureNudgeList(context, extensionId));
       if (!isNote(nudges)) {
         row.nudgeList = nudges.stats;

@@ -1,21 +1,26 @@
 import type { Stats } from './stats';
 
-/** One row of the report: a measured figure, its budget, and whether it held. */
-export interface Figure {
+/** What a figure is held to: a budget on its p95 or its value, or none (reported beside one). */
+export type Judgement =
+  { judged: 'p95' | 'value'; budget: number } | { judged: 'reported'; budget?: undefined };
+
+/** What a figure is, before it is measured. */
+export type FigureSpec = {
   id: string;
   label: string;
   unit: 'ms' | 'KB' | 'MB' | 's' | 'bytes';
-  /** Which number the budget applies to. */
-  judged: 'p95' | 'value';
-  budget: number;
+  note?: string;
+} & Judgement;
+
+/** One row of the report: a measured figure, its budget, and whether it held. */
+export type Figure = FigureSpec & {
   stats?: Stats;
   value?: number;
-  /** null when the figure could not be measured (see note). */
+  /** null when the figure could not be measured (see note), or has no budget. */
   pass: boolean | null;
-  note?: string;
   /** The machine's 1-minute load average when the figure was taken: a noisy run shows itself. */
   load?: number;
-}
+};
 
 export interface ScalingRow {
   contacts: number;
@@ -45,7 +50,7 @@ export interface BenchReport {
 }
 
 export function judge(
-  base: Omit<Figure, 'pass' | 'stats' | 'value'>,
+  base: FigureSpec,
   measured: { stats?: Stats; value?: number; note?: string },
 ): Figure {
   const number = base.judged === 'p95' ? measured.stats?.p95 : measured.value;
@@ -53,6 +58,6 @@ export function judge(
     ...base,
     ...measured,
     ...(base.note && measured.note ? { note: `${base.note}; ${measured.note}` } : {}),
-    pass: number === undefined ? null : number <= base.budget,
+    pass: base.judged === 'reported' || number === undefined ? null : number <= base.budget,
   };
 }

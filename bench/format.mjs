@@ -9,6 +9,8 @@ function cell(figure, key) {
 }
 
 function verdict(figure) {
+  const measured = Boolean(figure.stats) || figure.value !== undefined;
+  if (figure.judged === 'reported') return measured ? 'no budget' : 'not measured';
   if (figure.pass === null) return 'not measured';
   return figure.pass ? 'ok' : 'OVER';
 }
@@ -34,7 +36,7 @@ export function formatReport(report) {
       f.stats || f.value !== undefined ? `${cell(f, 'median')} ${f.unit}` : '',
       f.stats ? `${cell(f, 'p95')} ${f.unit}` : '',
       f.stats ? `${cell(f, 'max')} ${f.unit}` : '',
-      `${f.judged === 'p95' ? 'p95 ' : ''}≤ ${f.budget} ${f.unit}`,
+      f.judged === 'reported' ? '–' : `${f.judged === 'p95' ? 'p95 ' : ''}≤ ${f.budget} ${f.unit}`,
       verdict(f),
       f.load === undefined ? '' : f.load.toFixed(1),
       f.note ?? '',
@@ -46,7 +48,7 @@ export function formatReport(report) {
       'contacts',
       'touches',
       'thread switch ms (median / p95)',
-      'first panel ms (median / p95)',
+      'first panel after load ms (median / p95)',
       'nudge list ms (median / p95)',
       'nudges shown',
     ],
